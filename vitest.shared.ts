@@ -20,6 +20,8 @@ export const sharedConfig = defineConfig({
   resolve: { alias: sourceAliases },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    reporters: ['default', 'json'],
+    outputFile: { json: '.vitest/report.json' },
     testTimeout: 20_000,
     hookTimeout: 20_000,
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

@@ -1,0 +1,31 @@
+import { catalog, type HttpMethod, type RouteSpec } from '@maxclient/resources'
+import type { CommandContext } from '../context.js'
+import { usageError } from '../errors.js'
+
+/** One row per route and method, with HEAD shown where GET also counts. */
+export function routeRows(category?: string) {
+  const routes = catalog as readonly RouteSpec[]
+  const categories = [...new Set(routes.map((route) => route.category))]
+  if (category !== undefined) {
+    const wanted = categories.find((name) => name.toLowerCase() === category.toLowerCase())
+    if (!wanted) throw usageError(`Unknown category "${category}": use one of ${categories.join(', ')}.`)
+    category = wanted
+  }
+  const rows: Array<{ category: string; method: string; path: string; summary: string }> = []
+  for (const route of routes) {
+    if (category !== undefined && route.category !== category) continue
+    for (const [method, spec] of Object.entries(route.methods) as Array<[HttpMethod, RouteSpec['methods']['GET']]>) {
+      if (!spec || spec.deprecated) continue
+      rows.push({ category: route.category, method, path: route.pattern, summary: spec.summary })
+      if (method === 'GET' && spec.count) {
+        rows.push({ category: route.category, method: 'HEAD', path: route.pattern, summary: 'count (X-totalItems)' })
+      }
+    }
+  }
+  return rows.sort((a, b) => a.category.localeCompare(b.category))
+}
+
+/** `maxcli routes [--category NAME]` */
+export async function routes(context: CommandContext, options: { category?: string }) {
+  context.print(routeRows(options.category), ['category', 'method', 'path', 'summary'])
+}

@@ -1,0 +1,153 @@
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { isRetryable, Journal } from '../../src/bulk/journal.js'
+import { progressLine, runTasks } from '../../src/bulk/runner.js'
+
+const journalPath = () => join(mkdtempSync(join(tmpdir(), 'maxcli-journal-')), 'input.csv.journal')
+const open = (path: string, extra: Partial<Parameters<typeof Journal.open>[0]> = {}) =>
+  Journal.open({ path, input: '/in.csv', sha256: 'abc', rows: 3, resume: false, restart: false, ...extra })
+
+describe('Journal', () => {
+  it('records outcomes durably and resumes only what is pending', () => {
+    const path = journalPath()
+    const first = open(path)
+    first.start(2)
+    first.done(2, { ok: true, status: 201 })
+    first.start(3)
+    first.done(3, { ok: false, status: 0, error: 'ECONNREFUSED' })
+    first.start(4)
+    first.done(4, { ok: false, status: 403, error: 'Forbidden' })
+    first.start(5) // killed here
+    first.close()
+    expect(statSync(path).mode & 0o777).toBe(0o600)
+
+    const resumed = open(path, { resume: true })
+    expect(resumed.pending(2)).toBe(false)
+    expect(resumed.pending(3)).toBe(true) // network failure: try again
+    expect(resumed.pending(4)).toBe(false) // the server said no: reported, not repeated
+    expect(resumed.pending(5)).toBe(true)
+    expect(resumed.unfinished.has(5)).toBe(true)
+    expect(resumed.pending(6)).toBe(true)
+    resumed.close()
+  })
+
+  it('refuses to run a file twice by accident, and refuses a changed input', () => {
+    const path = journalPath()
+    open(path).close()
+    expect(() => open(path)).toThrow(/pass --resume to continue it, or --restart/)
+    expect(() => open(path, { resume: true, sha256: 'other' })).toThrow(/input changed/)
+    const restarted = open(path, { restart: true })
+    expect(restarted.outcomes.size).toBe(0)
+    restarted.close()
+  })
+
+  it('ignores a torn last line but not a damaged middle one', () => {
+    const path = journalPath()
+    const journal = open(path)
+    journal.done(2, { ok: true, status: 201 })
+    journal.close()
+    appendFileSync(path, '{"t":"done","li')
+    const resumed = open(path, { resume: true })
+    expect(resumed.pending(2)).toBe(false)
+    resumed.close()
+    writeFileSync(path, `${readFileSync(path, 'utf8').split('\n')[0]}\nGARBAGE\n{"t":"end","at":"x"}\n`)
+    expect(() => open(path, { resume: true })).toThrow(/damaged at line 2/)
+  })
+
+  it('classifies retryable failures', () => {
+    expect(isRetryable({ ok: false, status: 0 })).toBe(true)
+    expect(isRetryable({ ok: false, status: 503 })).toBe(true)
+    expect(isRetryable({ ok: false, status: 429 })).toBe(true)
+    expect(isRetryable({ ok: false, status: 400 })).toBe(false)
+    expect(isRetryable({ ok: true, status: 201 })).toBe(false)
+  })
+})
+
+describe('runTasks', () => {
+  it('runs every task once with bounded concurrency and journals each', async () => {
+    const path = journalPath()
+    const journal = open(path)
+    let inFlight = 0
+    let peak = 0
+    const seen: number[] = []
+    const tasks = Array.from({ length: 20 }, (_, index) => ({ line: index + 2 }))
+    const result = await runTasks({
+      tasks,
+      journal,
+      concurrency: 3,
+      execute: async (task) => {
+        inFlight++
+        peak = Math.max(peak, inFlight)
+        await new Promise((resolve) => setImmediate(resolve))
+        inFlight--
+        seen.push(task.line)
+        return task.line % 5 === 0 ? { ok: false, status: 400, error: 'bad' } : { ok: true, status: 201 }
+      },
+    })
+    journal.close()
+    expect(peak).toBe(3)
+    expect(seen.sort((a, b) => a - b)).toEqual(tasks.map((task) => task.line))
+    expect(result).toEqual({ ok: 16, failed: 4, notRun: 0 })
+    const done = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"t":"done"'))
+    expect(done).toHaveLength(20)
+  })
+
+  it('stops starting rows when aborted, leaving them pending', async () => {
+    const journal = open(journalPath())
+    const controller = new AbortController()
+    const result = await runTasks({
+      tasks: Array.from({ length: 10 }, (_, index) => ({ line: index + 1 })),
+      journal,
+      concurrency: 1,
+      signal: controller.signal,
+      execute: async (task) => {
+        if (task.line === 3) controller.abort()
+        return { ok: true, status: 200 }
+      },
+    })
+    journal.close()
+    expect(result).toEqual({ ok: 3, failed: 0, notRun: 7, stopped: 'interrupted' })
+    expect(journal.pending(4)).toBe(true)
+  })
+
+  it('stops when the server stops answering', async () => {
+    const journal = open(journalPath())
+    const result = await runTasks({
+      tasks: Array.from({ length: 50 }, (_, index) => ({ line: index + 1 })),
+      journal,
+      concurrency: 1,
+      maxConsecutiveNetworkFailures: 5,
+      execute: async () => ({ ok: false, status: 0, error: 'ECONNREFUSED' }),
+    })
+    journal.close()
+    expect(result.stopped).toBe('unreachable')
+    expect(result.failed).toBe(5)
+    expect(result.notRun).toBe(45)
+  })
+
+  it('turns a thrown error into a failed row instead of stopping the run', async () => {
+    const journal = open(journalPath())
+    const result = await runTasks({
+      tasks: [{ line: 1 }, { line: 2 }],
+      journal,
+      concurrency: 2,
+      execute: async (task) => {
+        if (task.line === 1) throw new Error('boom')
+        return { ok: true, status: 200 }
+      },
+    })
+    journal.close()
+    expect(result).toEqual({ ok: 1, failed: 1, notRun: 0 })
+    expect(journal.outcomes.get(1)).toEqual({ ok: false, status: -1, error: 'boom' })
+  })
+
+  it('formats a progress line with rate and ETA', () => {
+    expect(progressLine({ done: 50, failed: 2, total: 100 }, 10_000)).toBe(
+      '[############------------] 50/100 50%, 2 failed  5.0 rows/s  ETA 10s',
+    )
+  })
+})

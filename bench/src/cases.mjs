@@ -1,0 +1,108 @@
+// What the benchmark measures, in one table. Request counts are sized so a full run stays within a
+// few minutes on 2 cores; smoke counts only prove that every path still works.
+
+/** Runners that speak HTTP in-process, the floor first. */
+export const REQUEST_RUNNERS = ['raw-http', 'fetch', 'rest', 'rpc']
+
+/**
+ * @typedef {object} Sizes
+ * @property {number} count ops measured
+ * @property {number} warmup ops run before measuring (JIT, connections)
+ */
+
+/**
+ * @typedef {object} RequestCase
+ * @property {'requests'} kind
+ * @property {string} id
+ * @property {string} title
+ * @property {'getPerson' | 'postActivity'} op
+ * @property {number} concurrency
+ * @property {{ full: Sizes, smoke: Sizes }} sizes
+ */
+
+/**
+ * @typedef {object} PagingCase
+ * @property {'paging'} kind
+ * @property {string} id
+ * @property {string} title
+ * @property {number} pageSize
+ * @property {{ full: number, smoke: number }} activities
+ */
+
+/**
+ * @typedef {object} ProcessCase
+ * @property {'process'} kind
+ * @property {string} id
+ * @property {string} title
+ * @property {string} baseline runner the ratios divide by
+ * @property {string[]} runners
+ * @property {{ full: number, smoke: number }} runs repetitions (each one process)
+ */
+
+/** @type {RequestCase[]} */
+export const REQUEST_CASES = [
+  {
+    kind: 'requests',
+    id: 'get-seq',
+    title: 'sequential GET /people/{username}',
+    op: 'getPerson',
+    concurrency: 1,
+    sizes: { full: { count: 2000, warmup: 300 }, smoke: { count: 100, warmup: 10 } },
+  },
+  {
+    kind: 'requests',
+    id: 'get-c32',
+    title: '32 concurrent GET /people/{username}',
+    op: 'getPerson',
+    concurrency: 32,
+    sizes: { full: { count: 8000, warmup: 1000 }, smoke: { count: 200, warmup: 32 } },
+  },
+  {
+    kind: 'requests',
+    id: 'post-seq',
+    title: 'sequential POST 1 KB /people/{username}/activities (defaults + key expansion)',
+    op: 'postActivity',
+    concurrency: 1,
+    sizes: { full: { count: 2000, warmup: 300 }, smoke: { count: 100, warmup: 10 } },
+  },
+  {
+    kind: 'requests',
+    id: 'post-c32',
+    title: '32 concurrent POST 1 KB /people/{username}/activities',
+    op: 'postActivity',
+    concurrency: 32,
+    sizes: { full: { count: 6000, warmup: 1000 }, smoke: { count: 200, warmup: 32 } },
+  },
+]
+
+/** @type {PagingCase} */
+export const PAGING_CASE = {
+  kind: 'paging',
+  id: 'paging-100k',
+  title: 'stream the timeline in pages of 100 through .iterate()',
+  pageSize: 100,
+  activities: { full: 100_000, smoke: 2_000 },
+}
+
+/** @type {ProcessCase[]} */
+export const PROCESS_CASES = [
+  {
+    kind: 'process',
+    id: 'cli-oneshot',
+    title: 'one-shot process: start, one authenticated GET, exit',
+    baseline: 'raw-http-script',
+    runners: ['raw-http-script', 'fetch-script', 'maxcli', 'python-requests'],
+    runs: { full: 15, smoke: 1 },
+  },
+  {
+    kind: 'process',
+    id: 'cli-version',
+    title: 'maxcli --version against node -e 0',
+    baseline: 'node-e-0',
+    runners: ['node-e-0', 'maxcli'],
+    runs: { full: 15, smoke: 1 },
+  },
+]
+
+/** Runners that may be missing on a machine without failing the run. */
+export const OPTIONAL_RUNNERS = new Set(['python-requests'])

@@ -1,0 +1,161 @@
+// Whole-process cases: each run is a fresh `node` (or python) process, timed from spawn to exit by
+// the parent; CPU and peak RSS come from the process itself through src/probe.cjs.
+
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { basename, dirname, isAbsolute, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const probe = join(here, 'probe.cjs')
+
+/**
+ * @typedef {object} ProcessCommand
+ * @property {string} command
+ * @property {string[]} args
+ * @property {(stdout: string) => string | undefined} check returns what is wrong with the output, if anything
+ */
+
+/**
+ * @typedef {object} ProcessRun
+ * @property {number} wallMs spawn to exit, seen by the parent
+ * @property {number} cpuUs
+ * @property {number} rssMb
+ */
+
+/** Path of the maxcli bin script, found through the package name as a user's install would. */
+function maxcliBin() {
+  const require = createRequire(import.meta.url)
+  const manifestPath = require.resolve('@maxclient/cli/package.json')
+  /** @type {{ bin?: Record<string, string> }} */
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
+  const bin = manifest.bin?.maxcli
+  if (!bin) throw new Error('@maxclient/cli has no "maxcli" entry under "bin" in its package.json')
+  return join(dirname(manifestPath), bin)
+}
+
+/** @returns {string | undefined} why Python cannot run the reference script, if it cannot */
+function pythonProblem() {
+  const found = spawnSync('python3', ['-c', 'import requests'], { encoding: 'utf8' })
+  if (found.error) return `python3 not found (${found.error.message})`
+  if (found.status !== 0) return 'python3 has no "requests" module (pip install requests)'
+  return undefined
+}
+
+/**
+ * The command of one process runner, or the reason it cannot run here.
+ * @param {string} caseId
+ * @param {string} runner
+ * @param {string} username
+ * @returns {ProcessCommand | { unavailable: string }}
+ */
+export function processCommand(caseId, runner, username) {
+  const node = process.execPath
+  /** @param {string} stdout */
+  const hasPerson = (stdout) =>
+    stdout.includes(`"username": "${username}"`) || stdout.includes(`"username":"${username}"`)
+      ? undefined
+      : `expected the person ${username} on stdout, got ${JSON.stringify(stdout.slice(0, 200))}`
+  /** @param {string} stdout */
+  const isVersion = (stdout) =>
+    /\d+\.\d+\.\d+/.test(stdout)
+      ? undefined
+      : `expected a version on stdout, got ${JSON.stringify(stdout.slice(0, 200))}`
+  const oneshot = caseId === 'cli-oneshot'
+  switch (runner) {
+    case 'raw-http-script':
+      return {
+        command: node,
+        args: ['--require', probe, join(here, 'oneshot/raw-http.mjs')],
+        check: hasPerson,
+      }
+    case 'fetch-script':
+      return { command: node, args: ['--require', probe, join(here, 'oneshot/fetch.mjs')], check: hasPerson }
+    case 'node-e-0':
+      return { command: node, args: ['--require', probe, '-e', '0'], check: () => undefined }
+    case 'maxcli': {
+      let bin
+      try {
+        bin = maxcliBin()
+      } catch (error) {
+        return { unavailable: error instanceof Error ? error.message : String(error) }
+      }
+      return oneshot
+        ? {
+            command: node,
+            args: ['--require', probe, bin, 'api', `/people/${encodeURIComponent(username)}`],
+            check: hasPerson,
+          }
+        : { command: node, args: ['--require', probe, bin, '--version'], check: isVersion }
+    }
+    case 'python-requests': {
+      const problem = pythonProblem()
+      if (problem) return { unavailable: problem }
+      return { command: 'python3', args: [join(here, 'oneshot/python_requests.py')], check: hasPerson }
+    }
+    default:
+      throw new Error(`unknown process runner ${runner}`)
+  }
+}
+
+/**
+ * The command as a reader would type it: no probe, scripts by file name.
+ * @param {ProcessCommand} spec
+ */
+function describeCommand(spec) {
+  const args = spec.args.filter((arg, i) => arg !== '--require' && spec.args[i - 1] !== '--require')
+  return [basename(spec.command), ...args.map((arg) => (isAbsolute(arg) ? basename(arg) : arg))].join(' ')
+}
+
+/**
+ * Runs the command once and measures it.
+ * @param {ProcessCommand} spec
+ * @param {Record<string, string>} env MAX_SERVER, MAX_USERNAME, MAX_TOKEN
+ * @returns {Promise<ProcessRun>}
+ */
+export async function runProcess(spec, env) {
+  // An empty home: no user config or cached token can change what the CLI does.
+  const home = mkdtempSync(join(tmpdir(), 'maxclient-bench-'))
+  const probeFile = join(home, 'probe.json')
+  try {
+    /** @type {NodeJS.ProcessEnv} */
+    const childEnv = {
+      ...process.env,
+      ...env,
+      HOME: home,
+      XDG_CONFIG_HOME: home,
+      BENCH_PROBE_FILE: probeFile,
+    }
+    delete childEnv.NODE_OPTIONS
+    const started = process.hrtime.bigint()
+    const child = spawn(spec.command, spec.args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (text) => {
+      stdout += text
+    })
+    child.stderr.setEncoding('utf8').on('data', (text) => {
+      stderr += text
+    })
+    /** @type {number | null} */
+    const code = await new Promise((resolve, reject) => {
+      child.once('error', reject)
+      child.once('exit', (exitCode) => resolve(exitCode))
+    })
+    const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+    await new Promise((resolve) =>
+      child.stdout.closed ? resolve(undefined) : child.stdout.once('close', resolve),
+    )
+    const name = describeCommand(spec)
+    if (code !== 0) throw new Error(`${name} exited with ${code}: ${stderr.slice(0, 500)}`)
+    const wrong = spec.check(stdout)
+    if (wrong) throw new Error(`${name}: ${wrong}`)
+    /** @type {{ cpuUs: number, rssMb: number }} */
+    const usage = JSON.parse(readFileSync(probeFile, 'utf8'))
+    return { wallMs, cpuUs: usage.cpuUs, rssMb: usage.rssMb }
+  } finally {
+    rmSync(home, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,379 @@
+#!/usr/bin/env node
+// `pnpm bench`: runs every case through every runner against the loopback server, prints the table
+// and the targets, and writes the results as JSON. See README.md for how to read them.
+
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { OPTIONAL_RUNNERS, PAGING_CASE, PROCESS_CASES, REQUEST_CASES, REQUEST_RUNNERS } from './cases.mjs'
+import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
+import { processCommand, runProcess } from './processes.mjs'
+import { formatTable, formatTargets } from './report.mjs'
+import { median, percentile, ratio } from './stats.mjs'
+import { evaluateTargets } from './targets.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const METRICS = /** @type {const} */ (['opsPerSec', 'cpuUsPerOp', 'p50Ms', 'p99Ms', 'wallMs', 'rssMb'])
+
+/** @typedef {import('./targets.mjs').Metric} Metric */
+
+/**
+ * @typedef {object} RunnerResult
+ * @property {string} runner
+ * @property {'ok' | 'unavailable' | 'error'} status
+ * @property {string} [reason]
+ * @property {Record<string, number>[]} runs one entry per repetition (per process for process cases)
+ * @property {Record<Metric, number> | null} median
+ * @property {Record<Metric, number | null> | null} ratio to the case baseline
+ * @property {number | null} rssDeltaMb peak RSS minus the baseline's
+ */
+
+/**
+ * @typedef {object} CaseResult
+ * @property {string} id
+ * @property {string} title
+ * @property {'requests' | 'paging' | 'process'} kind
+ * @property {string} baseline
+ * @property {Record<string, unknown>} sizes
+ * @property {RunnerResult[]} runners
+ */
+
+const USAGE = `usage: node src/run.mjs [options]
+  --smoke            a few hundred requests, 1 repetition: proves every path works (seconds)
+  --reps N           repetitions of each in-process case (default 3, smoke 1)
+  --only IDS         comma-separated case ids (${[...REQUEST_CASES, PAGING_CASE, ...PROCESS_CASES].map((c) => c.id).join(', ')})
+  --runners NAMES    comma-separated runner names to keep (baselines are always kept)
+  --out FILE         results JSON (default results/latest.json, smoke results/smoke.tmp.json)
+  --profile DIR      run every measured process with --cpu-prof, profiles written to DIR
+  --help`
+
+/** @param {string[]} argv */
+function parseOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      smoke: { type: 'boolean', default: false },
+      reps: { type: 'string' },
+      only: { type: 'string' },
+      runners: { type: 'string' },
+      out: { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  const reps = values.reps === undefined ? (values.smoke ? 1 : 3) : Number(values.reps)
+  if (!Number.isInteger(reps) || reps < 1)
+    throw new Error(`--reps takes a whole number >= 1, got ${values.reps}`)
+  const knownCases = [...REQUEST_CASES, PAGING_CASE, ...PROCESS_CASES].map((c) => c.id)
+  const only = values.only?.split(',').filter(Boolean)
+  const unknown = only?.filter((id) => !knownCases.includes(id))
+  if (unknown?.length)
+    throw new Error(`--only: unknown case ${unknown.join(', ')}; known cases: ${knownCases.join(', ')}`)
+  const mode = values.smoke ? 'smoke' : 'full'
+  return {
+    help: values.help,
+    mode: /** @type {'smoke' | 'full'} */ (mode),
+    reps,
+    only: only ? new Set(only) : undefined,
+    runners: values.runners ? new Set(values.runners.split(',').filter(Boolean)) : undefined,
+    out: resolve(
+      values.out ?? join(here, '..', 'results', mode === 'smoke' ? 'smoke.tmp.json' : 'latest.json'),
+    ),
+    profile: values.profile ? resolve(values.profile) : undefined,
+  }
+}
+
+/** @param {string} line */
+const progress = (line) => process.stderr.write(`${line}\n`)
+
+/**
+ * Starts src/server.mjs in its own process and waits for the port it reports.
+ * @param {number} activities
+ */
+async function startServerProcess(activities) {
+  const child = spawn(process.execPath, [join(here, 'server.mjs'), '--activities', String(activities)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  /** @type {number} */
+  const port = await new Promise((resolvePort, reject) => {
+    let text = ''
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`the loopback server exited early with ${code}`)))
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      text += chunk
+      const newline = text.indexOf('\n')
+      if (newline !== -1) resolvePort(JSON.parse(text.slice(0, newline)).port)
+    })
+  })
+  child.removeAllListeners('exit')
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((done) => {
+        child.once('exit', done)
+        child.stdin.end()
+      }),
+  }
+}
+
+/**
+ * Runs one measurement in a fresh worker process.
+ * @param {Record<string, unknown>} config
+ * @param {string[]} nodeFlags
+ * @returns {Promise<{ status: 'ok' | 'unavailable' | 'error', reason?: string, [figure: string]: any }>}
+ */
+function runWorker(config, nodeFlags) {
+  return new Promise((done, reject) => {
+    const env = { ...process.env }
+    delete env.NODE_OPTIONS
+    const child = spawn(process.execPath, [...nodeFlags, join(here, 'worker.mjs'), JSON.stringify(config)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.once('error', reject)
+    child.once('close', (code) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '))
+      if (line) done(JSON.parse(line.slice('BENCH_RESULT '.length)))
+      else
+        done({ status: 'error', reason: `worker exited with ${code} and no result: ${stderr.slice(0, 800)}` })
+    })
+  })
+}
+
+/**
+ * Median of every figure over the runs.
+ * @param {Record<string, number>[]} runs
+ * @returns {Record<Metric, number>}
+ */
+function medians(runs) {
+  return /** @type {Record<Metric, number>} */ (
+    Object.fromEntries(METRICS.map((m) => [m, median(runs.map((run) => /** @type {number} */ (run[m])))]))
+  )
+}
+
+/**
+ * Process runs have one wall time each: their latency percentiles are over the runs.
+ * @param {import('./processes.mjs').ProcessRun[]} runs
+ * @returns {Record<Metric, number>}
+ */
+function processMedians(runs) {
+  const walls = runs.map((r) => r.wallMs)
+  const wallMs = median(walls)
+  return {
+    opsPerSec: 1000 / wallMs,
+    cpuUsPerOp: median(runs.map((r) => r.cpuUs)),
+    p50Ms: wallMs,
+    p99Ms: percentile(walls, 99),
+    wallMs,
+    rssMb: median(runs.map((r) => r.rssMb)),
+  }
+}
+
+/** @param {CaseResult} result */
+function addRatios(result) {
+  const base = result.runners.find((r) => r.runner === result.baseline)?.median ?? null
+  for (const r of result.runners) {
+    if (!r.median) continue
+    const m = r.median
+    r.ratio = /** @type {Record<Metric, number | null>} */ (
+      Object.fromEntries(METRICS.map((k) => [k, ratio(m[k], base?.[k])]))
+    )
+    r.rssDeltaMb = base ? m.rssMb - base.rssMb : null
+  }
+}
+
+/** @param {unknown} error */
+const message = (error) => (error instanceof Error ? error.message : String(error))
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2))
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  const startedAt = Date.now()
+  const { mode, reps } = options
+  const activities = PAGING_CASE.activities[mode]
+  const nodeFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []
+  /** @param {string} id */
+  const wanted = (id) => !options.only || options.only.has(id)
+  /** @param {string} runner @param {string} baseline */
+  const keepRunner = (runner, baseline) =>
+    !options.runners || runner === baseline || options.runners.has(runner)
+
+  const server = await startServerProcess(activities)
+  progress(`loopback server at ${server.url} (${activities} activities); ${mode} run, ${reps} repetition(s)`)
+  /** @type {CaseResult[]} */
+  const results = []
+  try {
+    const inProcess = [...REQUEST_CASES, PAGING_CASE].filter((c) => wanted(c.id))
+    for (const c of inProcess) {
+      results.push({
+        id: c.id,
+        title: c.title,
+        kind: c.kind,
+        baseline: 'raw-http',
+        sizes:
+          c.kind === 'paging'
+            ? { activities, pageSize: c.pageSize }
+            : { ...c.sizes[mode], concurrency: c.concurrency },
+        runners: REQUEST_RUNNERS.filter((r) => keepRunner(r, 'raw-http')).map((runner) => ({
+          runner,
+          status: 'ok',
+          runs: [],
+          median: null,
+          ratio: null,
+          rssDeltaMb: null,
+        })),
+      })
+    }
+    // Repetitions are the outer loop, so a slow spell on a shared machine hits every runner alike.
+    for (let rep = 1; rep <= reps; rep++) {
+      for (const c of inProcess) {
+        const result = /** @type {CaseResult} */ (results.find((r) => r.id === c.id))
+        for (const r of result.runners) {
+          if (r.status !== 'ok') continue
+          const task =
+            c.kind === 'paging'
+              ? { kind: 'paging', pageSize: c.pageSize, activities }
+              : { kind: 'requests', op: c.op, concurrency: c.concurrency, ...c.sizes[mode] }
+          const outcome = await runWorker(
+            { runner: r.runner, url: server.url, username: BENCH_USER, token: BENCH_TOKEN, task },
+            nodeFlags,
+          )
+          if (outcome.status !== 'ok') {
+            r.status = outcome.status
+            r.reason = outcome.reason
+            progress(`  ${c.id} ${r.runner}: ${outcome.status}: ${outcome.reason}`)
+            continue
+          }
+          const { status: _status, ...figures } = outcome
+          r.runs.push(figures)
+          progress(
+            `  rep ${rep}/${reps} ${c.id.padEnd(12)} ${r.runner.padEnd(9)} ` +
+              `${figures.opsPerSec?.toFixed(0)} ops/s, ${figures.cpuUsPerOp?.toFixed(0)} us cpu/op`,
+          )
+        }
+      }
+    }
+    for (const result of results) {
+      for (const r of result.runners) if (r.status === 'ok') r.median = medians(r.runs)
+      addRatios(result)
+    }
+
+    const env = { MAX_SERVER: server.url, MAX_USERNAME: BENCH_USER, MAX_TOKEN: BENCH_TOKEN }
+    for (const c of PROCESS_CASES.filter((x) => wanted(x.id))) {
+      /** @type {CaseResult} */
+      const result = {
+        id: c.id,
+        title: c.title,
+        kind: c.kind,
+        baseline: c.baseline,
+        sizes: { runs: c.runs[mode] },
+        runners: [],
+      }
+      results.push(result)
+      /** @type {Map<RunnerResult, import('./processes.mjs').ProcessCommand>} */
+      const commands = new Map()
+      for (const runner of c.runners.filter((r) => keepRunner(r, c.baseline))) {
+        /** @type {RunnerResult} */
+        const r = { runner, status: 'ok', runs: [], median: null, ratio: null, rssDeltaMb: null }
+        result.runners.push(r)
+        const spec = processCommand(c.id, runner, BENCH_USER)
+        if ('unavailable' in spec) {
+          r.status = 'unavailable'
+          r.reason = spec.unavailable
+          progress(`  ${c.id} ${runner}: unavailable: ${spec.unavailable}`)
+          continue
+        }
+        spec.args.unshift(...(spec.command === process.execPath ? nodeFlags : []))
+        // One unmeasured run first: it proves the command works and warms the file cache.
+        try {
+          await runProcess(spec, env)
+          commands.set(r, spec)
+        } catch (error) {
+          r.status = 'error'
+          r.reason = message(error)
+          progress(`  ${c.id} ${runner}: error: ${r.reason}`)
+        }
+      }
+      for (let run = 1; run <= c.runs[mode]; run++) {
+        for (const [r, spec] of commands) {
+          if (r.status !== 'ok') continue
+          try {
+            r.runs.push({ ...(await runProcess(spec, env)) })
+          } catch (error) {
+            r.status = 'error'
+            r.reason = message(error)
+          }
+        }
+      }
+      for (const r of result.runners) {
+        if (r.status === 'ok') {
+          r.median = processMedians(/** @type {any} */ (r.runs))
+          progress(
+            `  ${c.id} ${r.runner}: ${r.median.wallMs.toFixed(1)} ms median over ${r.runs.length} runs`,
+          )
+        }
+      }
+      addRatios(result)
+    }
+  } finally {
+    await server.stop()
+  }
+
+  const targets = evaluateTargets(results)
+  const report = {
+    schema: 1,
+    mode,
+    generatedAt: new Date(startedAt).toISOString(),
+    durationMs: Date.now() - startedAt,
+    machine: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      loadAverageAtStart: loadavg(),
+    },
+    repetitions: reps,
+    cases: results,
+    targets,
+  }
+  mkdirSync(dirname(options.out), { recursive: true })
+  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`)
+
+  process.stdout.write(
+    `\nmaxclient bench (${mode}, node ${process.version}, ${cpus().length} cpus, median of ${reps} repetition(s); ` +
+      `x = ratio to the case baseline from this run)\n\n${formatTable(results)}\n\ntargets\n${formatTargets(targets)}\n\n` +
+      `results written to ${options.out}\n`,
+  )
+  const broken = results.flatMap((c) =>
+    c.runners
+      .filter((r) => r.status !== 'ok' && !OPTIONAL_RUNNERS.has(r.runner))
+      .map((r) => `${c.id}/${r.runner}`),
+  )
+  if (broken.length > 0) {
+    progress(`not measured: ${broken.join(', ')}`)
+    return 1
+  }
+  return 0
+}
+
+try {
+  process.exitCode = await main()
+} catch (error) {
+  progress(`bench: ${message(error)}\n${USAGE}`)
+  process.exitCode = 2
+}

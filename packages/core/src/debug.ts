@@ -1,0 +1,80 @@
+import { redactUrl } from './errors.js'
+
+/** Placeholder written instead of a secret. */
+export const REDACTED = '[REDACTED]'
+
+const SECRET_HEADERS = new Set([
+  'x-oauth-token',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+])
+const SECRET_KEYS = 'password|access_token|oauth_token|refresh_token|client_secret|X-Oauth-Token'
+const JSON_SECRET = new RegExp(`("(?:${SECRET_KEYS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi')
+const FORM_SECRET = new RegExp(`((?:^|&)(?:${SECRET_KEYS})=)[^&]*`, 'gi')
+const MAX_BODY = 4096
+
+/** Replaces secret JSON values and form fields (password, tokens) and any known secret string. */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(JSON_SECRET, `$1"${REDACTED}"`).replace(FORM_SECRET, `$1${REDACTED}`)
+  for (const secret of secrets) {
+    // Short values would blank out ordinary text.
+    if (secret.length >= 4) out = out.split(secret).join(REDACTED)
+  }
+  return out
+}
+
+function formatBody(body: unknown, secrets: readonly string[]): string | undefined {
+  if (body === undefined || body === null) return undefined
+  let text: string
+  if (typeof body === 'string') text = body
+  else if (body instanceof Uint8Array) return `<${body.length} bytes>`
+  else if (typeof FormData !== 'undefined' && body instanceof FormData) {
+    const parts: string[] = []
+    body.forEach((value, name) => {
+      parts.push(
+        typeof value === 'string'
+          ? `${name}=${value}`
+          : `${name}=<file ${JSON.stringify(value.name)} ${value.type || 'application/octet-stream'}, ${value.size} bytes>`,
+      )
+    })
+    text = `multipart form: ${parts.join('; ')}`
+  } else text = JSON.stringify(body) ?? String(body)
+  text = redactText(text, secrets)
+  return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}... (${text.length} characters)` : text
+}
+
+function formatHeaders(headers: Record<string, string>, secrets: readonly string[]): string[] {
+  const lines: string[] = []
+  for (const name of Object.keys(headers).sort()) {
+    const value = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : redactText(headers[name]!, secrets)
+    lines.push(`${name}: ${value}`)
+  }
+  return lines
+}
+
+/** Dump of an outgoing request, secrets redacted. */
+export function formatRequest(
+  request: { method: string; url: string; headers: Record<string, string>; body?: unknown; attempt: number },
+  secrets: readonly string[],
+): string {
+  const retry = request.attempt > 0 ? ` (retry ${request.attempt})` : ''
+  const lines = [`> ${request.method} ${redactText(redactUrl(request.url), secrets)}${retry}`]
+  for (const line of formatHeaders(request.headers, secrets)) lines.push(`> ${line}`)
+  const body = formatBody(request.body, secrets)
+  if (body !== undefined) lines.push('>', `> ${body}`)
+  return lines.join('\n')
+}
+
+/** Dump of a received response, secrets redacted. */
+export function formatResponse(
+  response: { status: number; headers: Record<string, string>; body: unknown },
+  secrets: readonly string[],
+): string {
+  const lines = [`< HTTP ${response.status}`]
+  for (const line of formatHeaders(response.headers, secrets)) lines.push(`< ${line}`)
+  const body = formatBody(response.body, secrets)
+  if (body !== undefined) lines.push('<', `< ${body}`)
+  return lines.join('\n')
+}

@@ -1,0 +1,56 @@
+import { checkUrl, type MaxCore, readJsonDocument } from './client.js'
+import { MaxError, UsageError } from './errors.js'
+import type { MaxClientOptions } from './types.js'
+
+/** Options of {@link resolveHubDomain}: the hub URL plus how to reach it. */
+export interface HubOptions
+  extends Pick<MaxClientOptions, 'transport' | 'fetch' | 'timeout' | 'retry' | 'debug' | 'hooks'> {
+  /** Hub base URL, e.g. `https://hub.example.org`. */
+  hub: string
+}
+
+type ClientClass = new (url: string, options?: MaxClientOptions) => MaxCore
+
+/**
+ * Resolves `domain` through `GET {hub}/info`, using a client of class `Client` to reach the hub.
+ * @internal
+ */
+export async function resolveHubDomainWith(
+  Client: ClientClass,
+  domain: string,
+  options: HubOptions,
+): Promise<string> {
+  if (typeof domain !== 'string' || domain.trim() === '') {
+    throw new UsageError(`domain must be a non-empty string such as "upc", got ${JSON.stringify(domain)}`)
+  }
+  if (typeof options !== 'object' || options === null || options.hub === undefined) {
+    throw new UsageError('hub discovery needs the hub URL: { hub: "https://hub.example.org" }')
+  }
+  const hub = checkUrl(options.hub, 'hub')
+  const reach: MaxClientOptions = {}
+  for (const key of ['transport', 'fetch', 'timeout', 'retry', 'debug', 'hooks'] as const) {
+    if (options[key] !== undefined) (reach as Record<string, unknown>)[key] = options[key]
+  }
+  const info = await readJsonDocument(new Client(hub, reach), `${hub}/info`, 'hub info')
+  const domains = info.domains
+  const known =
+    typeof domains === 'object' && domains !== null && !Array.isArray(domains)
+      ? (domains as Record<string, unknown>)
+      : {}
+  // Own properties only: a domain named "constructor" must not reach Object.prototype.
+  const entry = Object.hasOwn(known, domain) ? known[domain] : undefined
+  if (typeof entry === 'object' && entry !== null) {
+    const url = (entry as Record<string, unknown>).max_server_url
+    if (typeof url === 'string' && url !== '')
+      return checkUrl(url, `max_server_url of domain "${domain}" in ${hub}/info`)
+  }
+  const fallback = info.default_maxserver_url
+  if (typeof fallback === 'string' && fallback !== '') {
+    return `${checkUrl(fallback, `default_maxserver_url in ${hub}/info`)}/${encodeURIComponent(domain)}`
+  }
+  const names = Object.keys(known)
+  throw new MaxError(
+    `The hub ${hub} knows no MAX server for domain "${domain}" and has no default_maxserver_url; ` +
+      (names.length === 0 ? 'it lists no domains' : `known domains: ${names.sort().join(', ')}`),
+  )
+}

@@ -1,0 +1,59 @@
+/** One HTTP request as a transport receives it. */
+export interface TransportRequest {
+  /** Upper-case method. */
+  method: string
+  /** Absolute URL, already encoded. */
+  url: string
+  /** Lower-case header names. */
+  headers: Record<string, string>
+  body?: string | Uint8Array | FormData
+  /**
+   * Cancels the request. For transports made by this package it is the caller's signal and the
+   * timeout comes in `timeout`; for any other transport it already combines signal and timeout.
+   */
+  signal?: AbortSignal
+  /**
+   * Milliseconds before the transport must give up. Only set for transports that declare
+   * support for it (the two built-in ones); see {@link supportsTimeout}.
+   */
+  timeout?: number
+}
+
+/** One HTTP response as a transport returns it. */
+export interface TransportResponse {
+  status: number
+  /** Lower-case names; repeated headers joined with `', '`. */
+  headers: Record<string, string>
+  /** Decompressed body bytes. */
+  body: Uint8Array
+}
+
+/** The one small interface both built-in transports satisfy; inject your own to change how bytes travel. */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>
+
+const TIMEOUT_SUPPORT = Symbol.for('@maxclient/core/transport-timeout')
+
+/**
+ * Marks a transport as enforcing `request.timeout` itself, so the client can skip building a
+ * combined `AbortSignal` per request (cheaper on the hot path).
+ */
+export function withTimeoutSupport(transport: Transport): Transport {
+  Object.defineProperty(transport, TIMEOUT_SUPPORT, { value: true })
+  return transport
+}
+
+/** True when the transport enforces `request.timeout` itself. */
+export function supportsTimeout(transport: Transport): boolean {
+  return (transport as unknown as Record<symbol, unknown>)[TIMEOUT_SUPPORT] === true
+}
+
+/**
+ * Thrown by the built-in transports when `request.timeout` expires. The client turns it into a
+ * {@link TimeoutError} carrying method and URL.
+ */
+export class TransportTimeoutError extends Error {
+  override name = 'TimeoutError'
+  constructor(readonly timeout: number) {
+    super(`request timed out after ${timeout} ms`)
+  }
+}

@@ -1,0 +1,80 @@
+import type { FetchLike } from './fetch-transport.js'
+import type { Hooks } from './hooks.js'
+import type { RetryOptions } from './retry.js'
+import type { Transport } from './transport.js'
+
+/** HTTP methods MAX routes answer. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD'
+
+/** Options of a MAX client ({@link MaxCore} and its subclasses). */
+export interface MaxClientOptions {
+  /** OAuth server base URL. Discovered from `GET {url}/info` (`max.oauth_server`) when absent. */
+  oauthServer?: string
+  /** Username requests are made as (`X-Oauth-Username`). */
+  actor?: string
+  /** OAuth token (`X-Oauth-Token`). */
+  token?: string
+  /** OAuth scope (`X-Oauth-Scope`). Default `widgetcli`, the only one MAX accepts. */
+  scope?: string
+  /** `grant_type` sent by {@link MaxCore.login}. Default `password`. */
+  grantType?: string
+  /** `client_id` sent by {@link MaxCore.login}. Default `MAX`. */
+  clientId?: string
+  /**
+   * HTTP Basic credentials sent as `Authorization` to the MAX server. MAX itself ignores them; they
+   * serve deployments behind an authenticating proxy.
+   */
+  basicAuth?: { username: string; password: string }
+  /** Transport used for every request. Wins over `fetch`. */
+  transport?: Transport
+  /** A `fetch`, or an in-process `(request: Request) => Promise<Response>` handler. */
+  fetch?: FetchLike | typeof globalThis.fetch
+  /** Milliseconds per attempt before giving up with a `TimeoutError`. Default 30 000. */
+  timeout?: number
+  /** Retry policy; a number sets how many retries; `false` turns retries off. Default: 2 retries. */
+  retry?: RetryOptions | number | false
+  /** Functions called around every request. */
+  hooks?: Partial<Hooks>
+  /**
+   * Dump each raw request and response, with tokens, passwords and `Authorization` redacted:
+   * `true` writes to `console.error`, a function receives each dump (one call per request/response).
+   */
+  debug?: boolean | ((line: string) => void)
+  /** Headers added to every request (lower- or mixed-case names). */
+  headers?: Record<string, string>
+}
+
+/** One call to the MAX server. */
+export interface MaxRequest {
+  method: HttpMethod
+  /** Starts with `/`; segments already percent-encoded. */
+  path: string
+  /** Already encoded, without the leading `?`. */
+  query?: string
+  /** JSON value (serialised by core), `FormData`, `string` or `Uint8Array`. */
+  body?: unknown
+  headers?: Record<string, string>
+  /** Default `true`; `false` for public routes (`/info`, `/info/api`): no auth headers, no auth check. */
+  auth?: boolean
+  signal?: AbortSignal
+  /** Milliseconds for this call (per attempt); overrides the client's `timeout`. */
+  timeout?: number
+  /** Retry policy of this call; merged over the client's. */
+  retry?: RetryOptions | number | false
+}
+
+/** What came back from one call. */
+export interface MaxResponse<T = unknown> {
+  method: string
+  url: string
+  status: number
+  /** Any 2xx. */
+  ok: boolean
+  /** Lower-case names. */
+  headers: Record<string, string>
+  /**
+   * Parsed JSON; `null` for an empty body; the text when the body is not JSON; a `Uint8Array`
+   * for binary content types (images, files).
+   */
+  body: T
+}

@@ -1,0 +1,13 @@
+export { createMockHandler, type MockHandler } from './handler.js'
+export type {
+  ActivityRecord,
+  ContextRecord,
+  ConversationRecord,
+  DeviceTokenRecord,
+  MessageRecord,
+  MockSnapshot,
+  PersonRecord,
+} from './model.js'
+export { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
+export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './server.js'
+export { EMULATED_MAX_VERSION } from './handlers/admin.js'

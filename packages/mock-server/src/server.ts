@@ -1,0 +1,148 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+import { type MockHandler, createMockHandler } from './handler.js'
+import type { MockSnapshot } from './model.js'
+import { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
+
+/** Options of {@link startMockServer}. */
+export interface StartMockServerOptions extends MockOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string
+}
+
+/** A running mock server. */
+export interface RunningMockServer {
+  /** MAX base URL, e.g. `http://127.0.0.1:8081` (no trailing slash). */
+  url: string
+  /** OAuth server URL (`{url}/oauth`): `POST /token`, `POST /checktoken`. */
+  oauthUrl: string
+  /** Hub URL (`{url}/hub`): `GET /info` lists domains for `fromHubDomain`. */
+  hubUrl: string
+  /** The in-process handler behind the socket (same state). */
+  handler: MockHandler
+  /** Stops listening and closes open connections. */
+  close(): Promise<void>
+  reset(): void
+  snapshot(): MockSnapshot
+  restore(snapshot: MockSnapshot): void
+  /** Issues an OAuth token for `username` without a password. */
+  issueToken(username: string): string
+}
+
+function toRequest(req: IncomingMessage, baseUrl: string): Request {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue
+    headers.set(name, Array.isArray(value) ? value.join(', ') : value)
+  }
+  const method = (req.method ?? 'GET').toUpperCase()
+  // Always resolve against our own origin: a Host header or absolute-form target cannot move it.
+  const target = req.url?.startsWith('/') ? req.url : '/'
+  const init: RequestInit & { duplex?: 'half' } = { method, headers }
+  if (method !== 'GET' && method !== 'HEAD') {
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>
+    init.duplex = 'half'
+  }
+  return new Request(`${baseUrl}${target}`, init)
+}
+
+async function sendResponse(response: Response, res: ServerResponse, head: boolean): Promise<void> {
+  const headers: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  res.writeHead(response.status, headers)
+  if (head || response.body === null) {
+    res.end()
+    return
+  }
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve))
+  }
+  res.end()
+}
+
+function checkListenOptions(options: StartMockServerOptions): void {
+  if (
+    options.port !== undefined &&
+    (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+  )
+    throw new TypeError(`Invalid mock-server option: port must be an integer from 0 to 65535, got ${options.port}`)
+  if (options.host !== undefined && (typeof options.host !== 'string' || options.host === ''))
+    throw new TypeError('Invalid mock-server option: host must be a non-empty string such as "127.0.0.1"')
+}
+
+/**
+ * Starts a MAX-compatible server on a real socket (default 127.0.0.1, free port).
+ * The OAuth server and the hub live on the same origin under `/oauth` and `/hub`.
+ *
+ * @example
+ * const server = await startMockServer({ users: { alice: 'secret' } })
+ * // ... point a client at server.url ...
+ * await server.close()
+ */
+export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+  checkListenOptions(options)
+  const host = options.host ?? '127.0.0.1'
+  let baseUrl = ''
+  const hubDomains = options.hub?.domains
+  const { port: _port, host: _host, ...handlerOptions } = options
+  // The default hub domain must name the real URL, known only once listening.
+  const hub = { domains: hubDomains ?? ({} as Record<string, string>) }
+  const handler = createMockHandler({ ...handlerOptions, hub })
+
+  const server: Server = createServer((req, res) => {
+    const head = (req.method ?? '').toUpperCase() === 'HEAD'
+    void (async () => {
+      try {
+        const response = await handler(toRequest(req, baseUrl))
+        await sendResponse(response, res, head)
+      } catch {
+        // Only a broken connection gets here (the handler answers every request itself).
+        if (!res.headersSent) res.writeHead(400).end()
+        else res.destroy()
+      }
+    })()
+  })
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const address = server.address() as AddressInfo
+  // A wildcard address is not something a client can connect to: name loopback instead.
+  const reachable =
+    address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address
+  const hostInUrl = address.family === 'IPv6' ? `[${reachable}]` : reachable
+  baseUrl = `http://${hostInUrl}:${address.port}`
+  if (!hubDomains) hub.domains.mock = baseUrl
+
+  let closing: Promise<void> | undefined
+  return {
+    url: baseUrl,
+    oauthUrl: `${baseUrl}${OAUTH_PREFIX}`,
+    hubUrl: `${baseUrl}${HUB_PREFIX}`,
+    handler,
+    close: () => {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      return closing
+    },
+    reset: () => handler.reset(),
+    snapshot: () => handler.snapshot(),
+    restore: (snapshot) => handler.restore(snapshot),
+    issueToken: (username) => handler.issueToken(username),
+  }
+}

@@ -1,0 +1,37 @@
+export { catalog } from './catalog.generated.js'
+export { builtinDefaults, type DefaultsTable, defaultsFor } from './defaults.js'
+export { type ExpandOptions, expandFields } from './expand.js'
+export { deepMerge } from './merge.js'
+export type * from './models.js'
+export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'
+export {
+  type CompiledPattern,
+  compilePattern,
+  contextHash,
+  encodeSegment,
+  fillPattern,
+  type ParamContext,
+  resolveParam,
+} from './params.js'
+export { buildQuery, type QueryValue } from './query.js'
+export {
+  type BuildRequestArgs,
+  type BuiltRequest,
+  buildRequest,
+  type CallInput,
+  checkDefaultsTable,
+} from './request.js'
+export { findRoute, matchPath, methodOf, routePairs } from './routes.js'
+export { sha1Hex } from './sha1.js'
+export type { HttpMethod, MethodSpec, ModelName, ParamSpec, RouteSpec } from './spec.js'
+export type {
+  CatalogNode,
+  CatalogTree,
+  DeprecatedMethodsOf,
+  MethodsOf,
+  ParamNames,
+  ParamsOf,
+  Pattern,
+  ResponseOf,
+  RouteOf,
+} from './tree.js'

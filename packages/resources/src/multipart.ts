@@ -1,0 +1,143 @@
+import { UsageError } from './errors.js'
+import { isPlainObject } from './merge.js'
+import { describe } from './params.js'
+
+/** A byte source a Node stream or web stream can be read from, once. */
+export type ByteStream = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>
+
+/** Raw content of an upload. */
+export type UploadData = Blob | Uint8Array | ArrayBuffer | string | ByteStream
+
+/**
+ * One file to upload: a Blob/File, bytes, a Node or web stream, or `{ data, name?, type? }` to name
+ * the file and set its content type. The filename comes from `name`, a File's name or a file
+ * stream's path (basename only); otherwise it is the part name.
+ */
+export type UploadInput =
+  | Blob
+  | Uint8Array
+  | ArrayBuffer
+  | ByteStream
+  | { data: UploadData; name?: string; type?: string }
+
+const OCTET = 'application/octet-stream'
+
+const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob
+const isWebStream = (value: unknown): value is ReadableStream<Uint8Array> =>
+  typeof ReadableStream !== 'undefined' && value instanceof ReadableStream
+const isAsyncIterable = (value: unknown): value is AsyncIterable<Uint8Array | string> =>
+  value !== null && typeof value === 'object' && typeof (value as any)[Symbol.asyncIterator] === 'function'
+
+function basename(path: unknown): string | undefined {
+  const text =
+    typeof path === 'string' ? path : path instanceof Uint8Array ? new TextDecoder().decode(path) : undefined
+  if (!text) return undefined
+  const name = text.split(/[\\/]/).pop()
+  return name || undefined
+}
+
+const encoder = new TextEncoder()
+
+function toWebStream(source: AsyncIterable<Uint8Array | string>): ReadableStream<Uint8Array> {
+  let iterator: AsyncIterator<Uint8Array | string> | undefined
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      iterator ??= source[Symbol.asyncIterator]()
+      const { done, value } = await iterator.next()
+      if (done) controller.close()
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value)
+    },
+    async cancel(reason) {
+      await iterator?.return?.(reason)
+    },
+  })
+}
+
+/**
+ * A Blob look-alike over a stream, read lazily when the request body is sent (runtimes whose
+ * FormData accepts blob-like values, such as Node's). It can be read once.
+ */
+function streamBlob(stream: ReadableStream<Uint8Array>, type: string): Blob {
+  let used = false
+  const take = (): ReadableStream<Uint8Array> => {
+    if (used)
+      throw new UsageError('An upload stream can be sent only once; pass a Blob or bytes to resend it')
+    used = true
+    return stream
+  }
+  const lazy = {
+    [Symbol.toStringTag]: 'Blob',
+    type,
+    stream: take,
+    async arrayBuffer() {
+      return new Response(take()).arrayBuffer()
+    },
+    async text() {
+      return new Response(take()).text()
+    },
+  }
+  return lazy as unknown as Blob
+}
+
+function toPart(id: string, input: UploadInput): { blob: Blob; filename: string } {
+  let data: unknown = input
+  let name: string | undefined
+  let type: string | undefined
+  if (isPlainObject(input) && 'data' in input) {
+    data = input.data
+    if (input.name !== undefined && (typeof input.name !== 'string' || input.name === '')) {
+      throw new UsageError(`Upload '${id}': name must be a non-empty string, got ${describe(input.name)}`)
+    }
+    if (input.type !== undefined && typeof input.type !== 'string') {
+      throw new UsageError(`Upload '${id}': type must be a MIME type string, got ${describe(input.type)}`)
+    }
+    name = basename(input.name)
+    type = input.type
+  }
+  if (isBlob(data)) {
+    const fileName =
+      typeof (data as File).name === 'string' && (data as File).name ? (data as File).name : undefined
+    const blob = type && type !== data.type ? new Blob([data], { type }) : data
+    return { blob, filename: name ?? basename(fileName) ?? id }
+  }
+  if (data instanceof Uint8Array || data instanceof ArrayBuffer || typeof data === 'string') {
+    return { blob: new Blob([data as BlobPart], { type: type ?? OCTET }), filename: name ?? id }
+  }
+  if (isWebStream(data)) {
+    return { blob: streamBlob(data, type ?? OCTET), filename: name ?? id }
+  }
+  if (isAsyncIterable(data)) {
+    // Node fs.ReadStream carries its file path.
+    const path = (data as { path?: unknown }).path
+    return { blob: streamBlob(toWebStream(data), type ?? OCTET), filename: name ?? basename(path) ?? id }
+  }
+  throw new UsageError(
+    `Upload '${id}' must be a Blob/File, Uint8Array/Buffer, ArrayBuffer, a Node or web stream, or { data, name?, type? }; got ${describe(data)}`,
+  )
+}
+
+/**
+ * Builds the multipart form MAX expects for uploads: a `json_data` field with the JSON body as
+ * text, plus one file part per entry of `files` (keyed by part name, usually `file`).
+ */
+export function buildMultipart(json: unknown, files: Record<string, UploadInput>): FormData {
+  if (!isPlainObject(files) || Object.keys(files).length === 0) {
+    throw new UsageError('buildMultipart needs at least one file, as { file: <Blob | bytes | stream> }')
+  }
+  const form = new FormData()
+  form.append('json_data', typeof json === 'string' ? json : JSON.stringify(json ?? {}))
+  for (const id of Object.keys(files)) {
+    if (id === '' || id === 'json_data') {
+      throw new UsageError(`'${id}' cannot name a file part; use a name like 'file'`)
+    }
+    const { blob, filename } = toPart(id, files[id]!)
+    try {
+      form.append(id, blob, filename)
+    } catch {
+      throw new UsageError(
+        `Upload '${id}': this runtime's FormData cannot stream; read the stream first, e.g. await new Response(stream).blob()`,
+      )
+    }
+  }
+  return form
+}

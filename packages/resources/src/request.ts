@@ -1,0 +1,176 @@
+import { type DefaultsTable, defaultsFor } from './defaults.js'
+import { UsageError } from './errors.js'
+import { expandFields } from './expand.js'
+import { isPlainObject, mergeOwned } from './merge.js'
+import { buildMultipart, type UploadInput } from './multipart.js'
+import { describe, fillPattern } from './params.js'
+import { buildQuery } from './query.js'
+import { findRoute, methodOf } from './routes.js'
+import type { HttpMethod, RouteSpec } from './spec.js'
+
+/**
+ * What a caller passes to one API call: body fields (expanded and merged over the defaults),
+ * or `data` as the whole body; `qs` for the query string; `upload_file` (part `file`) and
+ * `upload_file_<id>` (part `<id>`) for multipart uploads.
+ */
+export interface CallInput {
+  data?: unknown
+  qs?: Record<string, unknown>
+  [field: string]: unknown
+}
+
+/** Arguments of {@link buildRequest}. */
+export interface BuildRequestArgs {
+  pattern: string
+  method: HttpMethod
+  params: Record<string, string>
+  input?: CallInput | undefined
+  /** The current actor, for `':me'`. */
+  actor?: string | undefined
+  /** Per-client default bodies; a key here replaces the built-in default of that key. */
+  defaults?: DefaultsTable | undefined
+  /** Split field names on `_` (default true). */
+  expandUnderscores?: boolean | undefined
+}
+
+/** A request ready for `MaxCore.send`/`request`. */
+export interface BuiltRequest {
+  method: HttpMethod
+  path: string
+  query: string
+  body?: unknown
+  /** False for public (Anonymous) routes, which must not get credentials. */
+  auth: boolean
+}
+
+const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
+const UPLOAD_PREFIX = 'upload_file_'
+const checkedTables = new WeakSet<object>()
+
+/**
+ * Checks a per-client defaults table once: keys must be `'METHOD /pattern'` of a catalog route
+ * method, values plain objects. A typo would otherwise never apply.
+ */
+export function checkDefaultsTable(table: DefaultsTable): void {
+  if (checkedTables.has(table)) return
+  if (!isPlainObject(table)) {
+    throw new UsageError(
+      "Defaults must be an object keyed by 'METHOD /pattern', e.g. { 'POST /contexts': {...} }",
+    )
+  }
+  for (const key of Object.keys(table)) {
+    const space = key.indexOf(' ')
+    const method = key.slice(0, space)
+    const pattern = key.slice(space + 1)
+    const route = space > 0 ? findRoute(pattern) : undefined
+    if (!METHODS.has(method) || !route?.methods[method as HttpMethod]) {
+      throw new UsageError(
+        `Defaults key '${key}' names no route method of the catalog; keys look like 'POST /people/{username}/activities'`,
+      )
+    }
+    if (!isPlainObject(table[key])) {
+      throw new UsageError(
+        `Defaults for '${key}' must be a plain object of body fields, got ${describe(table[key])}`,
+      )
+    }
+  }
+  checkedTables.add(table)
+}
+
+function unknownRoute(pattern: string): never {
+  throw new UsageError(
+    `Unknown route pattern ${describe(pattern)}: use a catalog pattern such as '/people/{username}/activities'`,
+  )
+}
+
+function allowed(route: RouteSpec): string {
+  const methods = Object.keys(route.methods)
+  if (route.methods.GET) methods.push('HEAD')
+  return methods.join(', ')
+}
+
+/**
+ * Turns a route pattern, method, path parameters and caller input into a request for core:
+ * fills and encodes the path, builds the query, and builds the body from the endpoint defaults
+ * and the caller's expanded fields (or `data`, or a multipart form for uploads).
+ */
+export function buildRequest(args: BuildRequestArgs): BuiltRequest {
+  const { pattern, method, input } = args
+  if (!METHODS.has(method)) {
+    throw new UsageError(`Unknown HTTP method ${describe(method)}: use GET, POST, PUT, DELETE or HEAD`)
+  }
+  const route = findRoute(pattern) ?? unknownRoute(pattern)
+  const spec = methodOf(route, method)
+  if (!spec) {
+    throw new UsageError(`${pattern} does not answer ${method}; it answers ${allowed(route)}`)
+  }
+  const path = fillPattern(pattern, args.params ?? {}, { actor: args.actor })
+  const auth = spec.permission !== 'Anonymous'
+  if (input !== undefined && !isPlainObject(input)) {
+    throw new UsageError(`Call input must be a plain object of fields (or { data }), got ${describe(input)}`)
+  }
+
+  let query = ''
+  let data: unknown
+  let hasData = false
+  let fields: Record<string, unknown> | undefined
+  let files: Record<string, UploadInput> | undefined
+  if (input) {
+    for (const key of Object.keys(input)) {
+      const value = input[key]
+      if (value === undefined) continue
+      if (key === 'qs') {
+        query = buildQuery(value as Record<string, unknown>)
+      } else if (key === 'data') {
+        data = value
+        hasData = true
+      } else if (key === 'upload_file' || key.startsWith(UPLOAD_PREFIX)) {
+        const id = key === 'upload_file' ? 'file' : key.slice(UPLOAD_PREFIX.length)
+        if (id === '')
+          throw new UsageError(`'${key}' needs a part name after '${UPLOAD_PREFIX}', e.g. upload_file_image`)
+        files ??= {}
+        files[id] = value as UploadInput
+      } else {
+        fields ??= {}
+        fields[key] = value
+      }
+    }
+  }
+
+  if (method === 'GET' || method === 'HEAD') {
+    if (files) throw new UsageError(`${method} requests cannot upload files; uploads go with POST`)
+    if (hasData || fields) {
+      const names = [...(hasData ? ['data'] : []), ...Object.keys(fields ?? {})]
+      throw new UsageError(
+        `${method} ${pattern} sends no body, but got ${names.map((n) => `'${n}'`).join(', ')}; pass query parameters as { qs: { ... } }`,
+      )
+    }
+    return { method, path, query, auth }
+  }
+  if (hasData && fields) {
+    throw new UsageError(
+      `'data' is the whole body and cannot be mixed with other fields (${Object.keys(fields)
+        .map((n) => `'${n}'`)
+        .join(', ')}); put them inside data or drop data`,
+    )
+  }
+  if (files && !spec.upload) {
+    throw new UsageError(`${method} ${pattern} does not accept file uploads`)
+  }
+
+  let body: unknown
+  if (hasData) {
+    body = data
+  } else {
+    const table = args.defaults
+    if (table) checkDefaultsTable(table)
+    const defaults = defaultsFor(pattern, method, table)
+    const expanded = fields
+      ? expandFields(fields, { expandUnderscores: args.expandUnderscores ?? true })
+      : undefined
+    // Both are fresh copies we own, so they can be merged in place.
+    body = defaults ? (expanded ? mergeOwned(defaults, expanded) : defaults) : (expanded ?? {})
+  }
+  if (files) body = buildMultipart(body, files)
+  return { method, path, query, body, auth }
+}

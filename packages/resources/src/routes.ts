@@ -1,0 +1,106 @@
+import { catalog } from './catalog.generated.js'
+import type { HttpMethod, MethodSpec, RouteSpec } from './spec.js'
+
+const byPattern = new Map<string, RouteSpec>()
+for (const route of catalog as readonly RouteSpec[]) byPattern.set(route.pattern, route)
+
+/** The catalog entry of a route pattern, e.g. `findRoute('/people/{username}')`. */
+export function findRoute(pattern: string): RouteSpec | undefined {
+  return byPattern.get(pattern)
+}
+
+/**
+ * The spec of `method` on `route`. HEAD is the count form of GET and answers with GET's spec
+ * (the server answers HEAD on every GET; `count` tells whether it carries `X-totalItems`).
+ */
+export function methodOf(route: RouteSpec, method: HttpMethod): MethodSpec | undefined {
+  return route.methods[method === 'HEAD' ? 'GET' : method]
+}
+
+interface TrieNode {
+  fixed: Map<string, TrieNode>
+  variable?: TrieNode
+  route?: RouteSpec
+}
+
+const newNode = (): TrieNode => ({ fixed: new Map() })
+const root = newNode()
+for (const route of catalog as readonly RouteSpec[]) {
+  let node = root
+  for (const part of route.pattern.slice(1).split('/')) {
+    if (part[0] === '{') {
+      node.variable ??= newNode()
+      node = node.variable
+    } else {
+      let next = node.fixed.get(part)
+      if (!next) {
+        next = newNode()
+        node.fixed.set(part, next)
+      }
+      node = next
+    }
+  }
+  node.route = route
+}
+
+function walk(
+  node: TrieNode,
+  parts: readonly string[],
+  index: number,
+  values: string[],
+): RouteSpec | undefined {
+  if (index === parts.length) return node.route
+  const part = parts[index]!
+  const fixed = node.fixed.get(part)
+  if (fixed) {
+    // A fixed segment wins over a variable sibling (/contexts/public vs /contexts/{hash}).
+    const found = walk(fixed, parts, index + 1, values)
+    if (found) return found
+  }
+  if (node.variable && part !== '') {
+    values.push(part)
+    const found = walk(node.variable, parts, index + 1, values)
+    if (found) return found
+    values.pop()
+  }
+  return undefined
+}
+
+/**
+ * Finds the route a concrete request path belongs to, with its decoded variables. A query string
+ * is ignored; a fixed segment wins over a variable one. Undefined when no route matches.
+ */
+export function matchPath(path: string): { route: RouteSpec; params: Record<string, string> } | undefined {
+  if (typeof path !== 'string' || path[0] !== '/') return undefined
+  const end = path.search(/[?#]/)
+  if (end !== -1) path = path.slice(0, end)
+  const values: string[] = []
+  const route = walk(root, path.slice(1).split('/'), 0, values)
+  if (!route) return undefined
+  const params: Record<string, string> = {}
+  for (let i = 0; i < route.params.length; i++) {
+    try {
+      params[route.params[i]!] = decodeURIComponent(values[i]!)
+    } catch {
+      return undefined // malformed percent-encoding can't name anything
+    }
+  }
+  return { route, params }
+}
+
+/**
+ * Every route–method pair of the catalog, in catalog order. Deprecated request forms are left out
+ * unless `deprecated: true` is passed (then they are included too). HEAD is not listed separately.
+ */
+export function routePairs(
+  options: { deprecated?: boolean } = {},
+): Array<{ route: RouteSpec; method: HttpMethod }> {
+  const pairs: Array<{ route: RouteSpec; method: HttpMethod }> = []
+  for (const route of catalog as readonly RouteSpec[]) {
+    for (const method of Object.keys(route.methods) as HttpMethod[]) {
+      if (!options.deprecated && route.methods[method]?.deprecated) continue
+      pairs.push({ route, method })
+    }
+  }
+  return pairs
+}

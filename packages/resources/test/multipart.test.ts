@@ -1,0 +1,68 @@
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { UsageError } from '@maxclient/core'
+import { describe, expect, it } from 'vitest'
+import { buildMultipart } from '../src/index.js'
+
+// Serialises the form the way a request body would be sent.
+const wire = (form: FormData) => new Response(form).text()
+
+describe('buildMultipart', () => {
+  it('carries the JSON body in json_data and the file in its own part', async () => {
+    const form = buildMultipart(
+      { object: { objectType: 'file' } },
+      { file: new Blob(['data'], { type: 'text/plain' }) },
+    )
+    expect(form.get('json_data')).toBe('{"object":{"objectType":"file"}}')
+    const text = await wire(form)
+    expect(text).toContain('name="file"; filename="file"')
+    expect(text).toContain('Content-Type: text/plain')
+    expect(text).toContain('data')
+  })
+  it('takes the filename from a File, from { name }, or from a path basename', () => {
+    const fromFile = buildMultipart({}, { file: new File(['x'], 'a.txt') })
+    expect((fromFile.get('file') as File).name).toBe('a.txt')
+    const named = buildMultipart(
+      {},
+      { file: { data: new Uint8Array([1]), name: '/home/u/doc.pdf', type: 'application/pdf' } },
+    )
+    expect((named.get('file') as File).name).toBe('doc.pdf')
+    expect((named.get('file') as File).type).toBe('application/pdf')
+  })
+  it('accepts Buffers, ArrayBuffers and strings as bytes', async () => {
+    const form = buildMultipart(
+      {},
+      { a: Buffer.from('buf'), b: new TextEncoder().encode('arr').buffer, c: { data: 'text' } },
+    )
+    expect(await (form.get('a') as File).text()).toBe('buf')
+    expect(await (form.get('b') as File).text()).toBe('arr')
+    expect(await (form.get('c') as File).text()).toBe('text')
+    expect((form.get('a') as File).type).toBe('application/octet-stream')
+  })
+  it('streams a Node file stream, named after its path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxres-'))
+    const path = join(dir, 'report.csv')
+    writeFileSync(path, 'a,b\n1,2\n')
+    const text = await wire(buildMultipart({ x: 1 }, { file: createReadStream(path) }))
+    expect(text).toContain('name="file"; filename="report.csv"')
+    expect(text).toContain('a,b\n1,2\n')
+  })
+  it('streams web ReadableStreams and Node Readables', async () => {
+    const web = new Blob(['web-bytes']).stream()
+    expect(await wire(buildMultipart({}, { file: { data: web, name: 'w.bin' } }))).toContain('web-bytes')
+    const node = Readable.from([Buffer.from('node-'), 'bytes'])
+    const text = await wire(buildMultipart({}, { file: node }))
+    expect(text).toContain('node-bytes')
+    expect(text).toContain('filename="file"')
+  })
+  it('rejects bad input with a clear error', () => {
+    expect(() => buildMultipart({}, {})).toThrow(/at least one file/)
+    expect(() => buildMultipart({}, { file: 42 as never })).toThrow(/must be a Blob\/File/)
+    expect(() => buildMultipart({}, { json_data: new Uint8Array() })).toThrow(UsageError)
+    expect(() => buildMultipart({}, { file: { data: new Uint8Array(), name: '' } })).toThrow(
+      /name must be a non-empty string/,
+    )
+  })
+})

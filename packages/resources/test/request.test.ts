@@ -1,0 +1,218 @@
+import { UsageError } from '@maxclient/core'
+import { describe, expect, it } from 'vitest'
+import { buildRequest, checkDefaultsTable } from '../src/index.js'
+
+const ATENEA = 'e6847aed3105e85ae603c56eb2790ce85e212997'
+
+describe('buildRequest', () => {
+  it('posts an activity with the note default merged under the caller fields', () => {
+    expect(
+      buildRequest({
+        pattern: '/people/{username}/activities',
+        method: 'POST',
+        params: { username: ':me' },
+        input: { object_content: 'Hola' },
+        actor: 'messi',
+      }),
+    ).toEqual({
+      method: 'POST',
+      path: '/people/messi/activities',
+      query: '',
+      body: { object: { objectType: 'note', content: 'Hola' } },
+      auth: true,
+    })
+  })
+  it('lets caller fields override defaults, and per-client defaults replace built-in ones', () => {
+    const image = buildRequest({
+      pattern: '/contexts/{hash}/activities',
+      method: 'POST',
+      params: { hash: 'http://atenea.upc.edu' },
+      input: { 'object.objectType': 'image' },
+    })
+    expect(image.path).toBe(`/contexts/${ATENEA}/activities`)
+    expect(image.body).toEqual({ object: { objectType: 'image' } })
+
+    const defaults = { 'POST /contexts': { objectType: 'context', permissions: { read: 'public' } } }
+    const context = buildRequest({
+      pattern: '/contexts',
+      method: 'POST',
+      params: {},
+      input: { url: 'http://x', permissions_write: 'restricted' },
+      defaults,
+    })
+    expect(context.body).toEqual({
+      url: 'http://x',
+      objectType: 'context',
+      permissions: { read: 'public', write: 'restricted' },
+    })
+    expect(defaults['POST /contexts']).toEqual({ objectType: 'context', permissions: { read: 'public' } })
+  })
+  it('honours expandUnderscores: false', () => {
+    const { body } = buildRequest({
+      pattern: '/people/{username}',
+      method: 'PUT',
+      params: { username: 'x' },
+      input: { twitter_username: 'x', 'a.b': 1 },
+      expandUnderscores: false,
+    })
+    expect(body).toEqual({ twitter_username: 'x', a: { b: 1 } })
+  })
+  it('sends data as given, without defaults; mixing it with fields is an error', () => {
+    const tags = ['a', 'b']
+    expect(
+      buildRequest({
+        pattern: '/contexts/{hash}/tags',
+        method: 'PUT',
+        params: { hash: ATENEA },
+        input: { data: tags },
+      }).body,
+    ).toBe(tags)
+    expect(
+      buildRequest({
+        pattern: '/people/{username}/activities',
+        method: 'POST',
+        params: { username: 'x' },
+        input: { data: 'raw' },
+      }).body,
+    ).toBe('raw')
+    expect(() =>
+      buildRequest({
+        pattern: '/people/{username}/activities',
+        method: 'POST',
+        params: { username: 'x' },
+        input: { data: {}, object_content: 'y' },
+      }),
+    ).toThrow(/'data' is the whole body and cannot be mixed with other fields \('object_content'\)/)
+  })
+  it('builds the query from qs, and sends no body on GET and HEAD', () => {
+    const get = buildRequest({
+      pattern: '/people/{username}/timeline',
+      method: 'GET',
+      params: { username: 'x' },
+      input: { qs: { limit: 5, hashtag: ['a', 'b'] } },
+    })
+    expect(get).toEqual({
+      method: 'GET',
+      path: '/people/x/timeline',
+      query: 'limit=5&hashtag=a&hashtag=b',
+      auth: true,
+    })
+    expect(buildRequest({ pattern: '/activities', method: 'HEAD', params: {} })).toEqual({
+      method: 'HEAD',
+      path: '/activities',
+      query: '',
+      auth: true,
+    })
+    expect(() =>
+      buildRequest({ pattern: '/activities', method: 'GET', params: {}, input: { limit: 5 } as never }),
+    ).toThrow(/GET \/activities sends no body, but got 'limit'; pass query parameters as \{ qs/)
+  })
+  it('sends an empty object for body-less POST/PUT/DELETE, like the Python client', () => {
+    expect(
+      buildRequest({ pattern: '/activities/{activity}/likes', method: 'POST', params: { activity: 'a' } })
+        .body,
+    ).toEqual({})
+    expect(
+      buildRequest({ pattern: '/people/{username}', method: 'DELETE', params: { username: 'x' } }).body,
+    ).toEqual({})
+  })
+  it('marks Anonymous routes auth: false', () => {
+    expect(buildRequest({ pattern: '/info', method: 'GET', params: {} }).auth).toBe(false)
+    expect(buildRequest({ pattern: '/info/api', method: 'GET', params: {} }).auth).toBe(false)
+    expect(buildRequest({ pattern: '/info/settings', method: 'GET', params: {} }).auth).toBe(true)
+  })
+  it('builds deprecated request forms for older servers', () => {
+    const old = buildRequest({
+      pattern: '/people/{username}/subscriptions',
+      method: 'POST',
+      params: { username: 'messi' },
+      input: { object_url: 'http://atenea.upc.edu' },
+    })
+    expect(old.body).toEqual({ object: { objectType: 'context', url: 'http://atenea.upc.edu' } })
+    expect(
+      buildRequest({
+        pattern: '/people/{username}/subscriptions/{hash}',
+        method: 'DELETE',
+        params: { username: 'messi', hash: 'http://atenea.upc.edu' },
+      }).path,
+    ).toBe(`/people/messi/subscriptions/${ATENEA}`)
+  })
+  it('names what is wrong with the route, method or parameters', () => {
+    expect(() => buildRequest({ pattern: '/people/{user}', method: 'GET', params: {} })).toThrow(
+      /Unknown route pattern/,
+    )
+    expect(() => buildRequest({ pattern: '/people', method: 'DELETE', params: {} })).toThrow(
+      '/people does not answer DELETE; it answers GET, POST, HEAD',
+    )
+    expect(() => buildRequest({ pattern: '/people', method: 'PATCH' as never, params: {} })).toThrow(
+      /Unknown HTTP method/,
+    )
+    expect(() => buildRequest({ pattern: '/people/{username}', method: 'GET', params: {} })).toThrow(
+      UsageError,
+    )
+    expect(() =>
+      buildRequest({
+        pattern: '/people/{username}',
+        method: 'GET',
+        params: { username: 'x' },
+        input: 'x' as never,
+      }),
+    ).toThrow(/plain object/)
+  })
+  it('checks per-client defaults tables', () => {
+    expect(() => checkDefaultsTable({ 'POST /contextz': {} })).toThrow(/names no route method/)
+    expect(() => checkDefaultsTable({ '/contexts': {} })).toThrow(/names no route method/)
+    expect(() => checkDefaultsTable({ 'GET /contexts': 'x' as never })).toThrow(/plain object/)
+    expect(() => checkDefaultsTable({ 'POST /contexts': { objectType: 'context' } })).not.toThrow()
+  })
+})
+
+describe('buildRequest uploads', () => {
+  it('turns upload_file into a multipart form with json_data', async () => {
+    const request = buildRequest({
+      pattern: '/conversations/{id}/messages',
+      method: 'POST',
+      params: { id: '519b00000000000000000000' },
+      input: {
+        object_objectType: 'image',
+        upload_file: new File(['PNG'], 'photo.png', { type: 'image/png' }),
+      },
+    })
+    const form = request.body as FormData
+    expect(form).toBeInstanceOf(FormData)
+    expect(JSON.parse(form.get('json_data') as string)).toEqual({ object: { objectType: 'image' } })
+    const file = form.get('file') as File
+    expect(file.name).toBe('photo.png')
+    expect(file.type).toBe('image/png')
+    expect(await file.text()).toBe('PNG')
+  })
+  it('names extra parts from upload_file_<id>', () => {
+    const form = buildRequest({
+      pattern: '/people/{username}/avatar',
+      method: 'POST',
+      params: { username: 'x' },
+      input: { upload_file_image: new Uint8Array([1, 2]) },
+    }).body as FormData
+    expect((form.get('image') as File).name).toBe('image')
+  })
+  it('rejects uploads on GET/HEAD and on routes that take none', () => {
+    const file = new Uint8Array([1])
+    expect(() =>
+      buildRequest({ pattern: '/activities', method: 'GET', params: {}, input: { upload_file: file } }),
+    ).toThrow(/GET requests cannot upload files/)
+    expect(() =>
+      buildRequest({ pattern: '/activities', method: 'HEAD', params: {}, input: { upload_file: file } }),
+    ).toThrow(/HEAD requests cannot upload files/)
+    expect(() =>
+      buildRequest({ pattern: '/contexts', method: 'POST', params: {}, input: { upload_file: file } }),
+    ).toThrow('POST /contexts does not accept file uploads')
+    expect(() =>
+      buildRequest({
+        pattern: '/people/{username}/avatar',
+        method: 'POST',
+        params: { username: 'x' },
+        input: { upload_file_: file },
+      }),
+    ).toThrow(/needs a part name/)
+  })
+})
