@@ -6,8 +6,10 @@ export default mergeConfig(
   defineProject({
     test: {
       name: '@maxclient/cli',
-      // End-to-end tests start the built binary many times; run files one by one to keep them calm.
+      globalSetup: ['test/e2e/global-setup.ts'],
+      // End-to-end tests start the built binary many times; one file at a time keeps them calm.
       fileParallelism: false,
+      testTimeout: 60_000,
     },
   }),
 )

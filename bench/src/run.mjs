@@ -299,14 +299,14 @@ async function main() {
           continue
         }
         spec.args.unshift(...(spec.command === process.execPath ? nodeFlags : []))
-        // One unmeasured run first: it proves the command works and warms the file cache.
+        commands.set(r, spec)
+        // A full run starts with one unmeasured run per command, to warm the file cache alike.
+        if (mode === 'smoke') continue
         try {
           await runProcess(spec, env)
-          commands.set(r, spec)
         } catch (error) {
           r.status = 'error'
           r.reason = message(error)
-          progress(`  ${c.id} ${runner}: error: ${r.reason}`)
         }
       }
       for (let run = 1; run <= c.runs[mode]; run++) {
@@ -320,6 +320,8 @@ async function main() {
           }
         }
       }
+      for (const r of result.runners)
+        if (r.status === 'error') progress(`  ${c.id} ${r.runner}: error: ${r.reason}`)
       for (const r of result.runners) {
         if (r.status === 'ok') {
           r.median = processMedians(/** @type {any} */ (r.runs))

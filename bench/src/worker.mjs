@@ -31,10 +31,11 @@ async function verify(adapter, username) {
   if (found?.username !== username) {
     throw new Error(`GET /people/${username} gave ${JSON.stringify(found)?.slice(0, 200)}`)
   }
-  const echo = await adapter.postActivity()
+  /** @type {Record<string, unknown>} */
+  const echo = { ...(await adapter.postActivity()) }
   const expected = postBody()
-  if (!isDeepStrictEqual(echo?.object, expected.object) || echo?.generator !== expected.generator) {
-    const { object: sentObject, ...rest } = /** @type {Record<string, unknown>} */ (echo ?? {})
+  if (!isDeepStrictEqual(echo.object, expected.object) || echo.generator !== expected.generator) {
+    const { object: sentObject, ...rest } = echo
     throw new Error(
       `POST sent a different body than the floor: expected object.objectType 'note', the 1 KB content and ` +
         `generator '${expected.generator}'; the server echoed ${JSON.stringify(rest)} with object ` +

@@ -1,4 +1,4 @@
 import { defineProject, mergeConfig } from 'vitest/config'
-import { sharedConfig } from '../../vitest.shared.js'
+import { sharedConfig } from '../../vitest.shared'
 
 export default mergeConfig(sharedConfig, defineProject({ test: { name: '@maxclient/mock-server' } }))

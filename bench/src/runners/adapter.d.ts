@@ -12,7 +12,7 @@ export interface Adapter {
   /** GET /people/{username}; resolves with the parsed person. */
   getPerson(): Promise<{ username: string }>
   /** POST /people/{username}/activities with the 1 KB note; resolves with the parsed 201 echo. */
-  postActivity(): Promise<Record<string, unknown>>
+  postActivity(): Promise<object>
   /** Streams the whole timeline of `username` in pages of `pageSize`, calling `onItem` per activity. */
   iterateTimeline(username: string, pageSize: number, onItem: (item: unknown) => void): Promise<void>
   close?(): Promise<void> | void

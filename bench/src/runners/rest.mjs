@@ -3,16 +3,23 @@
 import { MaxClient } from '@maxclient/rest'
 import { POST_CONTENT } from '../fixtures.mjs'
 
+/** @typedef {NonNullable<MaxClient['people'][string]>} PersonNode */
+
 /** @type {import('./adapter.js').CreateAdapter} */
 export async function createAdapter({ url, username, token }) {
   const client = new MaxClient(url, { actor: username, token })
+  // The casts only drop `| undefined`, which noUncheckedIndexedAccess adds to every index access.
   return {
-    getPerson: () => client.people[username].get(),
+    getPerson: () => /** @type {PersonNode} */ (client.people[username]).get(),
     // The defaults supply object.objectType; `object_content` expands to object.content.
     postActivity: () =>
-      client.people[username].activities.post({ object_content: POST_CONTENT, generator: 'maxclient-bench' }),
+      /** @type {PersonNode} */ (client.people[username]).activities.post({
+        object_content: POST_CONTENT,
+        generator: 'maxclient-bench',
+      }),
     async iterateTimeline(owner, pageSize, onItem) {
-      for await (const item of client.people[owner].timeline.iterate({}, { pageSize })) onItem(item)
+      const timeline = /** @type {PersonNode} */ (client.people[owner]).timeline
+      for await (const item of timeline.iterate({}, { pageSize })) onItem(item)
     },
   }
 }

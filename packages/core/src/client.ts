@@ -558,7 +558,7 @@ export class MaxCore {
     return asked > policy.maxRetryAfter ? undefined : asked
   }
 
-  async #attempt(request: HookRequest, prepared: Prepared): Promise<MaxResponse> {
+  #attempt(request: HookRequest, prepared: Prepared): Promise<MaxResponse> {
     const outgoing: TransportRequest = { method: request.method, url: request.url, headers: request.headers }
     if (request.body !== undefined) outgoing.body = request.body
     if (this.#nativeTimeout) {
@@ -569,15 +569,15 @@ export class MaxCore {
       outgoing.signal =
         prepared.signal === undefined ? timeoutSignal : AbortSignal.any([prepared.signal, timeoutSignal])
     }
-    const result = await this.#transport(outgoing)
-    return {
-      method: request.method,
-      url: request.url,
+    // A plain `then` instead of another async frame: this is the per-request hot path.
+    return this.#transport(outgoing).then((result) => ({
+      method: outgoing.method,
+      url: outgoing.url,
       status: result.status,
       ok: result.status >= 200 && result.status < 300,
       headers: result.headers,
       body: parseBody(result.body, result.headers['content-type']),
-    }
+    }))
   }
 
   #toRequestError(caught: unknown, request: HookRequest, prepared: Prepared): Error {

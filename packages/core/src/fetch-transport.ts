@@ -27,16 +27,26 @@ export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch
     const fetchFn: FetchLike = call ?? (globalThis.fetch as FetchLike)
     let signal = request.signal
     let timer: ReturnType<typeof setTimeout> | undefined
+    // A Request follows its signal only while the Request is alive (undici holds the link weakly).
+    // An in-process handler waiting on nothing but that signal is otherwise collectable, so the
+    // timer keeps it reachable until it fires or is cleared.
+    let outgoing: Request | undefined
     if (request.timeout !== undefined) {
       const controller = new AbortController()
-      timer = setTimeout(() => controller.abort(new TransportTimeoutError(request.timeout!)), request.timeout)
+      const timeout = request.timeout
       signal = signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal])
+      const held = signal
+      timer = setTimeout(() => {
+        controller.abort(new TransportTimeoutError(timeout))
+        void [outgoing, held]
+      }, timeout)
     }
     try {
       const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'follow' }
       if (request.body !== undefined) init.body = request.body as BodyInit
       if (signal !== undefined) init.signal = signal
-      const response = await fetchFn(new Request(request.url, init))
+      outgoing = new Request(request.url, init)
+      const response = await fetchFn(outgoing)
       const headers: Record<string, string> = Object.create(null)
       response.headers.forEach((value, name) => {
         headers[name] = value

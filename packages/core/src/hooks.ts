@@ -45,6 +45,9 @@ export interface Hooks {
   beforeRetry: BeforeRetryHook[]
 }
 
+/** The `hooks` option: each hook as a function or an array of functions. */
+export type HooksOption = { [K in keyof Hooks]?: Hooks[K] | Hooks[K][number] }
+
 const NAMES = ['beforeRequest', 'afterResponse', 'onError', 'beforeRetry'] as const
 
 /** Checks a `hooks` option and copies it into fresh arrays; a single function is accepted as a list of one. */

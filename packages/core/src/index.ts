@@ -27,6 +27,7 @@ export type {
   ErrorHook,
   HookRequest,
   Hooks,
+  HooksOption,
   RetryInfo,
 } from './hooks.js'
 export type { HubOptions } from './hub.js'

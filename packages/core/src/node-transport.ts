@@ -70,19 +70,18 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   if (options.ca !== undefined) tlsOptions.ca = options.ca
   const httpsAgent = options.httpsAgent ?? new https.Agent(tlsOptions)
 
-  return withTimeoutSupport(async (request: TransportRequest): Promise<TransportResponse> => {
-    let body: string | Uint8Array | undefined
-    let headers = request.headers
-    if (request.body instanceof FormData) {
-      // Response serialises FormData to multipart bytes with a matching boundary.
-      const encoded = new Response(request.body)
-      body = new Uint8Array(await encoded.arrayBuffer())
-      headers = { ...headers, 'content-type': encoded.headers.get('content-type')! }
-    } else {
-      body = request.body
-    }
-    return send(request, request.method, request.url, headers, body, 0)
+  return withTimeoutSupport((request: TransportRequest): Promise<TransportResponse> => {
+    if (request.body instanceof FormData) return sendForm(request, request.body)
+    return send(request, request.method, request.url, request.headers, request.body, 0)
   })
+
+  async function sendForm(request: TransportRequest, form: FormData): Promise<TransportResponse> {
+    // Response serialises FormData to multipart bytes with a matching boundary.
+    const encoded = new Response(form)
+    const body = new Uint8Array(await encoded.arrayBuffer())
+    const headers = { ...request.headers, 'content-type': encoded.headers.get('content-type')! }
+    return send(request, request.method, request.url, headers, body, 0)
+  }
 
   function send(
     request: TransportRequest,

@@ -1,5 +1,5 @@
 import type { FetchLike } from './fetch-transport.js'
-import type { Hooks } from './hooks.js'
+import type { HooksOption } from './hooks.js'
 import type { RetryOptions } from './retry.js'
 import type { Transport } from './transport.js'
 
@@ -33,8 +33,8 @@ export interface MaxClientOptions {
   timeout?: number
   /** Retry policy; a number sets how many retries; `false` turns retries off. Default: 2 retries. */
   retry?: RetryOptions | number | false
-  /** Functions called around every request. */
-  hooks?: Partial<Hooks>
+  /** Functions called around every request: `beforeRequest`, `afterResponse`, `onError`, `beforeRetry`. */
+  hooks?: HooksOption
   /**
    * Dump each raw request and response, with tokens, passwords and `Authorization` redacted:
    * `true` writes to `console.error`, a function receives each dump (one call per request/response).

@@ -37,7 +37,7 @@ describe('error classes', () => {
     expect(foreign).toBeInstanceOf(MaxError)
     expect(foreign).not.toBeInstanceOf(TimeoutError)
     expect(new Error('x')).not.toBeInstanceOf(MaxError)
-    expect(null instanceof MaxError).toBe(false)
+    expect((null as unknown as object) instanceof MaxError).toBe(false)
   })
 
   it('subclasses made by users keep the ordinary instanceof check', () => {
@@ -60,7 +60,12 @@ describe('error classes', () => {
       description: 'bad',
       cause,
     })
-    expect(error).toMatchObject({ status: 400, method: 'POST', url: 'http://max.test/a', error: 'ValidationError' })
+    expect(error).toMatchObject({
+      status: 400,
+      method: 'POST',
+      url: 'http://max.test/a',
+      error: 'ValidationError',
+    })
     expect(error.description).toBe('bad')
     expect(error.cause).toBe(cause)
   })

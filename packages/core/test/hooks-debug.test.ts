@@ -1,6 +1,6 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { MaxCore, MaxError, RequestError, UsageError } from '../src/index.node.js'
+import { MaxCore, MaxError, type RequestError, UsageError } from '../src/index.node.js'
 import { failure } from './helpers.js'
 
 const MAX = 'http://max.test'
@@ -36,7 +36,9 @@ describe('hooks', () => {
   })
 
   it('onError sees network and response errors and may replace them', async () => {
-    nock(MAX).get('/down').replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+    nock(MAX)
+      .get('/down')
+      .replyWithError(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
     nock(MAX).get('/bad').reply(500, 'oops')
     const seen: string[] = []
     const max = new MaxCore(MAX, {
@@ -52,7 +54,9 @@ describe('hooks', () => {
       },
     })
     expect((await failure(max.send({ method: 'GET', path: '/down' }))).message).toMatch(/^wrapped: GET/)
-    expect((await failure(max.request({ method: 'GET', path: '/bad' }))).message).toMatch(/^wrapped: GET.*500/)
+    expect((await failure(max.request({ method: 'GET', path: '/bad' }))).message).toMatch(
+      /^wrapped: GET.*500/,
+    )
     expect(seen).toEqual([`GET ${MAX}/down 0`, `GET ${MAX}/bad 500`])
   })
 
@@ -76,10 +80,16 @@ describe('hooks', () => {
 
 describe('debug', () => {
   it('dumps request and response with the token redacted', async () => {
-    nock(MAX).post('/people/alice/activities').reply(201, { id: 'a1' }, { 'content-type': 'application/json' })
+    nock(MAX)
+      .post('/people/alice/activities')
+      .reply(201, { id: 'a1' }, { 'content-type': 'application/json' })
     const lines: string[] = []
     const max = new MaxCore(MAX, { ...auth, debug: (line) => lines.push(line) })
-    await max.request({ method: 'POST', path: '/people/alice/activities', body: { object: { content: 'hola' } } })
+    await max.request({
+      method: 'POST',
+      path: '/people/alice/activities',
+      body: { object: { content: 'hola' } },
+    })
     const dump = lines.join('\n')
     expect(dump).toContain(`> POST ${MAX}/people/alice/activities`)
     expect(dump).toContain('> x-oauth-token: [REDACTED]')
@@ -94,7 +104,12 @@ describe('debug', () => {
     nock(MAX).get('/x').query(true).reply(200, { echo: 'tok-SECRET-123' })
     const lines: string[] = []
     const max = new MaxCore(MAX, { ...auth, debug: (line) => lines.push(line) })
-    await max.send({ method: 'GET', path: '/x', query: 'token=tok-SECRET-123', headers: { 'X-Other': 'tok-SECRET-123' } })
+    await max.send({
+      method: 'GET',
+      path: '/x',
+      query: 'token=tok-SECRET-123',
+      headers: { 'X-Other': 'tok-SECRET-123' },
+    })
     expect(lines.join('\n')).not.toContain('tok-SECRET-123')
   })
 
@@ -114,7 +129,10 @@ describe('debug', () => {
   it('redacts Authorization of HTTP Basic', async () => {
     nock(MAX).get('/info').reply(200, {})
     const lines: string[] = []
-    const max = new MaxCore(MAX, { basicAuth: { username: 'proxy', password: 'proxy-pass' }, debug: (l) => lines.push(l) })
+    const max = new MaxCore(MAX, {
+      basicAuth: { username: 'proxy', password: 'proxy-pass' },
+      debug: (l) => lines.push(l),
+    })
     await max.serverInfo()
     const dump = lines.join('\n')
     expect(dump).toContain('> authorization: [REDACTED]')
@@ -144,7 +162,9 @@ describe('debug', () => {
 
 describe('HTTP Basic, headers and request checks', () => {
   it('sends HTTP Basic to the MAX server when configured', async () => {
-    const scope = nock(MAX, { reqheaders: { authorization: `Basic ${Buffer.from('proxy:pässword', 'utf8').toString('base64')}` } })
+    const scope = nock(MAX, {
+      reqheaders: { authorization: `Basic ${Buffer.from('proxy:pässword', 'utf8').toString('base64')}` },
+    })
       .get('/x')
       .reply(200, {})
     const max = new MaxCore(MAX, { ...auth, basicAuth: { username: 'proxy', password: 'pässword' } })

@@ -9,7 +9,10 @@ beforeAll(() => nock.disableNetConnect())
 afterEach(() => nock.cleanAll())
 
 const hubInfo = {
-  domains: { upc: { max_server_url: 'https://max.upc.test' }, demo: { max_server_url: 'https://demo.test/' } },
+  domains: {
+    upc: { max_server_url: 'https://max.upc.test' },
+    demo: { max_server_url: 'https://demo.test/' },
+  },
   default_maxserver_url: 'https://max.default.test/',
 }
 
@@ -25,9 +28,7 @@ describe('hub discovery', () => {
   })
 
   it('fails listing the known domains when neither exists', async () => {
-    nock(HUB)
-      .get('/info')
-      .reply(200, { domains: hubInfo.domains })
+    nock(HUB).get('/info').reply(200, { domains: hubInfo.domains })
     const error = await failure(resolveHubDomain('nowhere', { hub: HUB }))
     expect(error).toBeInstanceOf(MaxError)
     expect(error.message).toContain('"nowhere"')
@@ -35,9 +36,7 @@ describe('hub discovery', () => {
   })
 
   it('a domain named like an Object.prototype member is just unknown', async () => {
-    nock(HUB)
-      .get('/info')
-      .reply(200, { domains: {} })
+    nock(HUB).get('/info').reply(200, { domains: {} })
     await expect(resolveHubDomain('constructor', { hub: HUB })).rejects.toThrow(/lists no domains/)
   })
 
@@ -62,7 +61,9 @@ describe('hub discovery', () => {
     nock(HUB, { badheaders: ['x-oauth-token'] })
       .get('/info')
       .reply(200, hubInfo)
-    const scope = nock('https://max.upc.test', { reqheaders: { 'x-oauth-token': 'tok-hub', 'x-oauth-username': 'al' } })
+    const scope = nock('https://max.upc.test', {
+      reqheaders: { 'x-oauth-token': 'tok-hub', 'x-oauth-username': 'al' },
+    })
       .get('/people/al')
       .reply(200, { username: 'al' })
     const client = await MyClient.fromHubDomain('upc', { hub: HUB, token: 'tok-hub', actor: 'al' })

@@ -1,6 +1,13 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { BadCredentialsError, MaxCore, MaxError, RequestError, TimeoutError, UsageError } from '../src/index.node.js'
+import {
+  BadCredentialsError,
+  MaxCore,
+  MaxError,
+  RequestError,
+  TimeoutError,
+  UsageError,
+} from '../src/index.node.js'
 import { failure } from './helpers.js'
 
 const MAX = 'http://max.test'
@@ -59,8 +66,17 @@ describe('login', () => {
   it('uses the grantType, clientId and scope options', async () => {
     const scope = nock(OAUTH)
       .post('/token')
-      .reply(formReply(tokenForm({ grant_type: 'custom', client_id: 'APP', scope: 'other' }), { access_token: 'x-token' }))
-    const max = new MaxCore(MAX, { oauthServer: `${OAUTH}/`, grantType: 'custom', clientId: 'APP', scope: 'other' })
+      .reply(
+        formReply(tokenForm({ grant_type: 'custom', client_id: 'APP', scope: 'other' }), {
+          access_token: 'x-token',
+        }),
+      )
+    const max = new MaxCore(MAX, {
+      oauthServer: `${OAUTH}/`,
+      grantType: 'custom',
+      clientId: 'APP',
+      scope: 'other',
+    })
     await max.login('alice', 's3cret-pass')
     scope.done()
   })
@@ -99,7 +115,9 @@ describe('login', () => {
 
   it('any non-200 status is a refusal, even 201', async () => {
     nock(OAUTH).post('/token').reply(201, { access_token: 'x-token' })
-    await expect(new MaxCore(MAX, { oauthServer: OAUTH }).login('alice', 'pw')).rejects.toThrow(BadCredentialsError)
+    await expect(new MaxCore(MAX, { oauthServer: OAUTH }).login('alice', 'pw')).rejects.toThrow(
+      BadCredentialsError,
+    )
   })
 
   it('a 200 without a token or with a non-JSON body is a clear error', async () => {
@@ -157,7 +175,9 @@ describe('OAuth server discovery through /info', () => {
   })
 
   it('no answer gives a status-0 error naming the URL, and a later call tries again', async () => {
-    nock(MAX).get('/info').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))
+    nock(MAX)
+      .get('/info')
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))
     const max = new MaxCore(MAX, { retry: false })
     const error = await failure(max.serverInfo())
     expect(error).toBeInstanceOf(RequestError)
@@ -182,6 +202,8 @@ describe('OAuth server discovery through /info', () => {
   })
 
   it('the oauthServer option skips discovery', async () => {
-    expect(await new MaxCore(MAX, { oauthServer: 'https://auth.test/' }).oauthServer()).toBe('https://auth.test')
+    expect(await new MaxCore(MAX, { oauthServer: 'https://auth.test/' }).oauthServer()).toBe(
+      'https://auth.test',
+    )
   })
 })

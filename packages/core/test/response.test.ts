@@ -56,7 +56,9 @@ describe('interpretResponse', () => {
   })
 
   it('HEAD gives X-totalItems as a number, 0 when absent', () => {
-    expect(interpretResponse(response(200, null, { method: 'HEAD', headers: { 'x-totalitems': '17' } }))).toBe(17)
+    expect(
+      interpretResponse(response(200, null, { method: 'HEAD', headers: { 'x-totalitems': '17' } })),
+    ).toBe(17)
     expect(interpretResponse(response(200, null, { method: 'HEAD' }))).toBe(0)
   })
 
@@ -67,7 +69,9 @@ describe('interpretResponse', () => {
 
   it('404 with a non-JSON body: the endpoint does not accept the method', () => {
     const error = thrown(() =>
-      interpretResponse(response(404, '<html>Not Found</html>', { method: 'PUT', url: 'http://max.test/people' })),
+      interpretResponse(
+        response(404, '<html>Not Found</html>', { method: 'PUT', url: 'http://max.test/people' }),
+      ),
     )
     expect(error.status).toBe(404)
     expect(error.method).toBe('PUT')
@@ -95,8 +99,14 @@ describe('interpretResponse', () => {
   it('other statuses carry the MAX error name and description', () => {
     const body = { objectType: 'error', error: 'Forbidden', error_description: 'User "x" has no permission' }
     const error = thrown(() => interpretResponse(response(403, body, { method: 'DELETE' })))
-    expect(error).toMatchObject({ status: 403, error: 'Forbidden', description: 'User "x" has no permission' })
-    expect(error.message).toBe('Forbidden: User "x" has no permission (HTTP 403 from DELETE http://max.test/people/x)')
+    expect(error).toMatchObject({
+      status: 403,
+      error: 'Forbidden',
+      description: 'User "x" has no permission',
+    })
+    expect(error.message).toBe(
+      'Forbidden: User "x" has no permission (HTTP 403 from DELETE http://max.test/people/x)',
+    )
   })
 
   it('other statuses without a MAX body give a generic message with the status', () => {
@@ -119,6 +129,8 @@ describe('countOf', () => {
   it('reads X-totalItems, 0 when absent, and rejects garbage', () => {
     expect(countOf(response(200, null, { headers: { 'x-totalitems': '3' } }))).toBe(3)
     expect(countOf(response(200, null))).toBe(0)
-    expect(() => countOf(response(200, null, { headers: { 'x-totalitems': 'many' } }))).toThrow(/whole number/)
+    expect(() => countOf(response(200, null, { headers: { 'x-totalitems': 'many' } }))).toThrow(
+      /whole number/,
+    )
   })
 })

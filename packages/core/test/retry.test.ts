@@ -1,6 +1,14 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { backoffDelay, MaxCore, type MaxClientOptions, parseRetryAfter, RequestError, type RetryInfo, UsageError } from '../src/index.node.js'
+import {
+  backoffDelay,
+  type MaxClientOptions,
+  MaxCore,
+  parseRetryAfter,
+  RequestError,
+  type RetryInfo,
+  UsageError,
+} from '../src/index.node.js'
 import { failure } from './helpers.js'
 
 const MAX = 'http://max.test'
@@ -120,7 +128,14 @@ describe('retries', () => {
 })
 
 describe('backoff', () => {
-  const policy = { retries: 5, methods: new Set<string>(), statusCodes: new Set<number>(), minDelay: 100, maxDelay: 1000, maxRetryAfter: 0 }
+  const policy = {
+    retries: 5,
+    methods: new Set<string>(),
+    statusCodes: new Set<number>(),
+    minDelay: 100,
+    maxDelay: 1000,
+    maxRetryAfter: 0,
+  }
 
   it('doubles per retry, with jitter between half and all of the step, capped by maxDelay', () => {
     expect(backoffDelay(1, policy, () => 0)).toBe(50)

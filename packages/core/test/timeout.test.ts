@@ -1,6 +1,12 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { MaxCore, type MaxClientOptions, RequestError, TimeoutError, type Transport } from '../src/index.node.js'
+import {
+  type MaxClientOptions,
+  MaxCore,
+  RequestError,
+  TimeoutError,
+  type Transport,
+} from '../src/index.node.js'
 import { failure } from './helpers.js'
 
 const MAX = 'http://max.test'

@@ -1,6 +1,9 @@
-import { CommandLineError, USAGE, parseCommandLine, saveSnapshot, startFromCommandLine } from './command.js'
+import { CommandLineError, parseCommandLine, saveSnapshot, startFromCommandLine, USAGE } from './command.js'
 
-const io = { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) }
+const io = {
+  out: (line: string) => process.stdout.write(`${line}\n`),
+  err: (line: string) => process.stderr.write(`${line}\n`),
+}
 
 async function main(): Promise<void> {
   const options = parseCommandLine(process.argv.slice(2))

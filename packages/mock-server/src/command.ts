@@ -97,7 +97,9 @@ async function loadSnapshot(file: string): Promise<MockSnapshot | undefined> {
   try {
     return JSON.parse(text) as MockSnapshot
   } catch {
-    throw new CommandLineError(`--data file ${file} is not JSON; pass a file written by max-mock-server --data`)
+    throw new CommandLineError(
+      `--data file ${file} is not JSON; pass a file written by max-mock-server --data`,
+    )
   }
 }
 
@@ -116,7 +118,10 @@ export interface CommandIO {
 }
 
 /** Starts the server for the command and prints how to use it. */
-export async function startFromCommandLine(options: CommandOptions, io: CommandIO): Promise<RunningMockServer> {
+export async function startFromCommandLine(
+  options: CommandOptions,
+  io: CommandIO,
+): Promise<RunningMockServer> {
   const server = await startMockServer({
     port: options.port,
     host: options.host,

@@ -1,7 +1,13 @@
 import type { HttpMethod, MethodSpec, RouteSpec } from '@maxclient/resources'
 import { badRequest, forbidden, invalidId, notFound, unknownUser } from './errors.js'
 import { isObjectId } from './ids.js'
-import type { ActivityRecord, ContextRecord, ConversationRecord, MessageRecord, PersonRecord } from './model.js'
+import type {
+  ActivityRecord,
+  ContextRecord,
+  ConversationRecord,
+  MessageRecord,
+  PersonRecord,
+} from './model.js'
 import type { Page } from './search.js'
 import type { Store } from './store.js'
 

@@ -1,5 +1,4 @@
 import { sha1Hex } from '@maxclient/resources'
-import type { Ctx } from './context.js'
 import { validationError } from './errors.js'
 import type { ActivityRecord, ContextRecord, PersonRecord } from './model.js'
 import { canOnContext } from './permissions.js'
@@ -18,7 +17,12 @@ export function twitterUsername(value: unknown): string {
 }
 
 /** Creates a person record (not stored). */
-export function newPerson(store: Store, username: string, creator: string, displayName?: string): PersonRecord {
+export function newPerson(
+  store: Store,
+  username: string,
+  creator: string,
+  displayName?: string,
+): PersonRecord {
   const now = formatDate(store.now())
   return {
     id: store.newId(),
@@ -52,7 +56,8 @@ export function ensurePerson(
 export function deletePerson(store: Store, username: string): void {
   store.people.delete(username)
   store.avatars.delete(username)
-  for (const [token, record] of store.deviceTokens) if (record.username === username) store.deviceTokens.delete(token)
+  for (const [token, record] of store.deviceTokens)
+    if (record.username === username) store.deviceTokens.delete(token)
   for (const conversation of store.conversations.values()) {
     conversation.participants = conversation.participants.filter((p) => p !== username)
   }
@@ -86,12 +91,16 @@ export function sortActivities(
   priority: 'activity' | 'comments',
 ): ActivityRecord[] {
   const byKey = (a: ActivityRecord) => (priority === 'comments' ? a.lastComment : a.id)
-  const newestFirst = (a: ActivityRecord, b: ActivityRecord) => (byKey(a) < byKey(b) ? 1 : byKey(a) > byKey(b) ? -1 : 0)
+  const newestFirst = (a: ActivityRecord, b: ActivityRecord) =>
+    byKey(a) < byKey(b) ? 1 : byKey(a) > byKey(b) ? -1 : 0
   if (sort === 'likes') {
     const liked = activities.filter((a) => a.likes.length > 0)
     const rest = activities.filter((a) => a.likes.length === 0)
     liked.sort(
-      (a, b) => b.likes.length - a.likes.length || (b.lastLike ?? '').localeCompare(a.lastLike ?? '') || newestFirst(a, b),
+      (a, b) =>
+        b.likes.length - a.likes.length ||
+        (b.lastLike ?? '').localeCompare(a.lastLike ?? '') ||
+        newestFirst(a, b),
     )
     return [...liked, ...rest.sort(newestFirst)]
   }
@@ -107,9 +116,4 @@ export function sortActivities(
 /** The cursor a sorted list pages on. */
 export function cursorKey(priority: 'activity' | 'comments') {
   return (a: ActivityRecord) => (priority === 'comments' ? a.lastComment : a.id)
-}
-
-/** Username of the request actor, for handlers that act "as" someone. */
-export function actingUser(ctx: Ctx): string {
-  return ctx.actor
 }

@@ -1,17 +1,17 @@
 import { type HttpMethod, matchPath, methodOf, sha1Hex } from '@maxclient/resources'
 import type { Ctx, UploadedFile } from './context.js'
 import { json } from './context.js'
+import { ensurePerson } from './domain.js'
 import { FrameworkPage, MaxApiError, unknownUser } from './errors.js'
 import { handlers } from './handlers/index.js'
 import type { MockSnapshot } from './model.js'
 import { handleHub, handleOAuth, issueToken, type OAuthConfig, tokenIsValid } from './oauth.js'
 import { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
-import { ensurePerson } from './domain.js'
+import { goneResponse, notFoundPage } from './pages.js'
 import { overriddenMethod, rewriteDeprecated } from './rewrites.js'
 import { Store } from './store.js'
 import { formatDate } from './text.js'
 import { personView } from './views.js'
-import { notFoundPage, goneResponse } from './pages.js'
 
 /** The in-process MAX server: a fetch-style handler plus state controls. */
 export interface MockHandler {
@@ -42,20 +42,30 @@ function checkOptions(options: MockOptions): void {
       if (typeof password !== 'string' || name.trim() === '')
         fail(`users.${name} must map a non-empty username to a password string`)
   }
-  if (options.managers !== undefined && (!Array.isArray(options.managers) || options.managers.some((m) => typeof m !== 'string' || m === '')))
+  if (
+    options.managers !== undefined &&
+    (!Array.isArray(options.managers) || options.managers.some((m) => typeof m !== 'string' || m === ''))
+  )
     fail('managers must be an array of usernames')
-  if (options.clock !== undefined && typeof options.clock !== 'function') fail('clock must be a function returning a Date')
-  if (options.hub !== undefined && !isObject(options.hub?.domains)) fail('hub must be {domains: {domain: maxUrl}}')
+  if (options.clock !== undefined && typeof options.clock !== 'function')
+    fail('clock must be a function returning a Date')
+  if (options.hub !== undefined && !isObject(options.hub?.domains))
+    fail('hub must be {domains: {domain: maxUrl}}')
 }
 
 /** Request body as MAX reads it: multipart fields, or JSON (anything unparsable is `{}`). */
-async function readBody(request: Request, bytes: Uint8Array): Promise<{ body: unknown; files: UploadedFile[]; form?: URLSearchParams }> {
+async function readBody(
+  request: Request,
+  bytes: Uint8Array,
+): Promise<{ body: unknown; files: UploadedFile[]; form?: URLSearchParams }> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase()
   if (bytes.byteLength === 0) return { body: {}, files: [] }
   if (type.startsWith('multipart/form-data')) {
     let form: FormData
     try {
-      form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': request.headers.get('content-type')! } }).formData()
+      form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+        headers: { 'content-type': request.headers.get('content-type')! },
+      }).formData()
     } catch {
       return { body: {}, files: [] }
     }
@@ -86,7 +96,11 @@ async function readBody(request: Request, bytes: Uint8Array): Promise<{ body: un
   if (isObject(body) && isObject(body.data) && typeof body.data.json_data === 'string') {
     const files: UploadedFile[] = []
     if (typeof body.data.file === 'string')
-      files.push({ field: 'file', mimetype: 'application/octet-stream', bytes: Buffer.from(body.data.file, 'base64') })
+      files.push({
+        field: 'file',
+        mimetype: 'application/octet-stream',
+        bytes: Buffer.from(body.data.file, 'base64'),
+      })
     return { body: parseJson(body.data.json_data), files }
   }
   return { body, files: [] }
@@ -120,7 +134,8 @@ function authenticate(store: Store, headers: Headers, url: URL): string {
         : 'No auth headers found.',
     )
   }
-  if (scope !== ALLOWED_SCOPE) throw new MaxApiError(401, 'Unauthorized', 'The specified scope is not allowed for this resource.')
+  if (scope !== ALLOWED_SCOPE)
+    throw new MaxApiError(401, 'Unauthorized', 'The specified scope is not allowed for this resource.')
   if (!tokenIsValid(store, token, username)) throw new MaxApiError(401, 'Unauthorized', 'Invalid token.')
   return username
 }
@@ -138,7 +153,9 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
   checkOptions(options)
   const clock = options.clock ?? (() => new Date())
   const store = new Store(clock)
-  const users = new Map(Object.entries(options.users ?? {}).map(([name, password]) => [name.toLowerCase(), password]))
+  const users = new Map(
+    Object.entries(options.users ?? {}).map(([name, password]) => [name.toLowerCase(), password]),
+  )
   const oauth: OAuthConfig = { users, open: options.open ?? options.users === undefined }
   const managers = (options.managers ?? ['admin']).map((m) => m.toLowerCase())
   const serverId = options.serverId ?? 'mock'
@@ -172,21 +189,31 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     const id = sha1Hex(`${date} ${request.method} ${url.pathname} ${traceback} ${store.exceptions.size}`)
     store.exceptions.set(id, { id, date, request: `${request.method} ${url.pathname}`, traceback })
     return errorResponse(
-      new MaxApiError(500, 'ServerError', `Your error has been logged at ${url.origin}/exceptions/${id}. Please contact the system admin.`),
+      new MaxApiError(
+        500,
+        'ServerError',
+        `Your error has been logged at ${url.origin}/exceptions/${id}. Please contact the system admin.`,
+      ),
     )
   }
 
   const route = async (request: Request, url: URL): Promise<Response> => {
     const path = url.pathname
     if (path === OAUTH_PREFIX || path.startsWith(`${OAUTH_PREFIX}/`)) {
-      return (await handleOAuth(store, oauth, path.slice(OAUTH_PREFIX.length), request)) ?? notFoundPage(request, path)
+      return (
+        (await handleOAuth(store, oauth, path.slice(OAUTH_PREFIX.length), request)) ??
+        notFoundPage(request, path)
+      )
     }
     if (path === HUB_PREFIX || path.startsWith(`${HUB_PREFIX}/`)) {
       const domains = options.hub?.domains ?? { mock: url.origin }
       return handleHub(path.slice(HUB_PREFIX.length), request, domains) ?? notFoundPage(request, path)
     }
     const originalMethod = request.method.toUpperCase()
-    const bytes = originalMethod === 'GET' || originalMethod === 'HEAD' ? new Uint8Array() : new Uint8Array(await request.arrayBuffer())
+    const bytes =
+      originalMethod === 'GET' || originalMethod === 'HEAD'
+        ? new Uint8Array()
+        : new Uint8Array(await request.arrayBuffer())
     const { body: rawBody, files, form } = await readBody(request, bytes)
     let headers = request.headers
     const method = overriddenMethod(originalMethod, headers, url.searchParams, form)
@@ -199,13 +226,17 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
       }
     }
     if (path === '/' && (method === 'GET' || method === 'HEAD')) {
-      return new Response(method === 'HEAD' ? null : 'I am a max server', { headers: { 'content-type': 'text/plain; charset=UTF-8' } })
+      return new Response(method === 'HEAD' ? null : 'I am a max server', {
+        headers: { 'content-type': 'text/plain; charset=UTF-8' },
+      })
     }
     const rewritten = rewriteDeprecated({ method, path, body: rawBody })
     const match = matchPath(rewritten.path)
     if (!match) return notFoundPage(request, path)
     const spec = methodOf(match.route, rewritten.method as HttpMethod)
-    const handler = handlers.get(`${rewritten.method === 'HEAD' ? 'GET' : rewritten.method} ${match.route.pattern}`)
+    const handler = handlers.get(
+      `${rewritten.method === 'HEAD' ? 'GET' : rewritten.method} ${match.route.pattern}`,
+    )
     if (!spec || spec.deprecated || !handler) return notFoundPage(request, path)
 
     const me = spec.permission === 'Anonymous' ? '' : authenticate(store, headers, url)
@@ -233,7 +264,8 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
       const person = store.people.get(ctx.actor)
       return json(response.status, person ? personView(store, person, me) : {})
     }
-    if (ctx.method === 'HEAD' && response.body !== null) return new Response(null, { status: response.status, headers: response.headers })
+    if (ctx.method === 'HEAD' && response.body !== null)
+      return new Response(null, { status: response.status, headers: response.headers })
     return response
   }
 
@@ -245,12 +277,15 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     let actor = ctx.params.username?.toLowerCase()
     if (actor === undefined && (ctx.method === 'POST' || ctx.method === 'PUT') && isObject(ctx.body)) {
       const bodyActor = ctx.body.actor
-      if (isObject(bodyActor) && typeof bodyActor.username === 'string') actor = bodyActor.username.toLowerCase()
-      else if (isObject(bodyActor) && typeof bodyActor.url === 'string') ctx.actorContext = sha1Hex(bodyActor.url)
+      if (isObject(bodyActor) && typeof bodyActor.username === 'string')
+        actor = bodyActor.username.toLowerCase()
+      else if (isObject(bodyActor) && typeof bodyActor.url === 'string')
+        ctx.actorContext = sha1Hex(bodyActor.url)
       else if (typeof ctx.body.username === 'string') actor = ctx.body.username.toLowerCase()
     }
     ctx.actor = actor ?? ctx.me
-    if (ctx.actor === '' || ctx.route.actorNotRequired.includes(ctx.method === 'HEAD' ? 'GET' : ctx.method)) return
+    if (ctx.actor === '' || ctx.route.actorNotRequired.includes(ctx.method === 'HEAD' ? 'GET' : ctx.method))
+      return
     if (!store.people.has(ctx.actor)) throw unknownUser(ctx.actor)
     if (ctx.actorContext !== undefined && !store.contexts.has(ctx.actorContext))
       throw new MaxApiError(400, 'UnknownUserError', `Unknown actor identified by: ${ctx.actorContext}`)
@@ -273,4 +308,3 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     },
   })
 }
-

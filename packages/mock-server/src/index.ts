@@ -1,4 +1,5 @@
 export { createMockHandler, type MockHandler } from './handler.js'
+export { EMULATED_MAX_VERSION } from './handlers/admin.js'
 export type {
   ActivityRecord,
   ContextRecord,
@@ -10,4 +11,3 @@ export type {
 } from './model.js'
 export { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './server.js'
-export { EMULATED_MAX_VERSION } from './handlers/admin.js'

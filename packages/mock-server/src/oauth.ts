@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { json } from './context.js'
-import { formatDate } from './text.js'
 import type { Store } from './store.js'
+import { formatDate } from './text.js'
 
 /** Who may log in: configured passwords, or anyone in open mode. */
 export interface OAuthConfig {
@@ -65,7 +65,11 @@ export async function handleOAuth(
   }
   const grantType = form.get('grant_type') ?? ''
   if (grantType !== 'password')
-    return oauthError(400, 'unsupported_grant_type', 'Only the password grant is supported (grant_type=password)')
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      'Only the password grant is supported (grant_type=password)',
+    )
   const scope = form.get('scope') || 'widgetcli'
   if (scope !== 'widgetcli') return oauthError(400, 'invalid_scope', 'The only scope is widgetcli')
   if (username === '') return oauthError(400, 'invalid_request', 'The username field is required')
@@ -83,8 +87,11 @@ export function handleHub(
   request: Request,
   domains: Readonly<Record<string, string>>,
 ): Response | undefined {
-  if (subpath.replace(/\/$/, '') !== '/info' || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
+  if (subpath.replace(/\/$/, '') !== '/info' || (request.method !== 'GET' && request.method !== 'HEAD'))
+    return undefined
   // fromEntries defines own properties, so a domain named __proto__ stays a plain key.
-  const out = Object.fromEntries(Object.entries(domains).map(([domain, url]) => [domain, { max_server_url: url }]))
+  const out = Object.fromEntries(
+    Object.entries(domains).map(([domain, url]) => [domain, { max_server_url: url }]),
+  )
   return json(200, { domains: out })
 }

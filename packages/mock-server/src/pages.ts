@@ -16,14 +16,23 @@ export function goneResponse(path: string): Response {
   })
 }
 
-function frameworkPage(request: Request, status: number, title: string, explanation: string, path: string): Response {
+function frameworkPage(
+  request: Request,
+  status: number,
+  title: string,
+  explanation: string,
+  path: string,
+): Response {
   const accept = (request.headers.get('accept') ?? '*/*').toLowerCase()
   const first = accept.split(',')[0]?.split(';')[0]?.trim() ?? '*/*'
   if (first === 'application/json') {
-    return new Response(JSON.stringify({ message: `${explanation}\n\n${path}`, code: `${status} ${title}`, title }), {
-      status,
-      headers: { 'content-type': 'application/json' },
-    })
+    return new Response(
+      JSON.stringify({ message: `${explanation}\n\n${path}`, code: `${status} ${title}`, title }),
+      {
+        status,
+        headers: { 'content-type': 'application/json' },
+      },
+    )
   }
   if (first === 'text/html' || first === '*/*' || accept.includes('text/html')) {
     const escaped = path.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)

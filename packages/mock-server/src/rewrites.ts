@@ -13,7 +13,12 @@ const OVERRIDABLE = new Set(['GET', 'PUT', 'DELETE'])
  * `X-HTTP-Method-Override` on a POST (header, query parameter or form field) turns it into a
  * GET, PUT or DELETE, as MAX's tunnelling tween does. Other methods and values are left alone.
  */
-export function overriddenMethod(method: string, headers: Headers, query: URLSearchParams, form?: URLSearchParams): string {
+export function overriddenMethod(
+  method: string,
+  headers: Headers,
+  query: URLSearchParams,
+  form?: URLSearchParams,
+): string {
   if (method !== 'POST') return method
   const wanted = (
     headers.get('x-http-method-override') ??
@@ -78,12 +83,20 @@ const POST_RULES: Rule[] = [
   (path, body) => {
     const m = /\/people\/([^/]+)$/.exec(path)
     if (!m) return undefined
-    return { method: 'POST', path: '/people', body: { ...(isObject(body) ? body : {}), username: segment(m[1]!) } }
+    return {
+      method: 'POST',
+      path: '/people',
+      body: { ...(isObject(body) ? body : {}), username: segment(m[1]!) },
+    }
   },
   (path) => {
     const m = /\/people\/([^/]+)\/conversations\/([^/]+)$/.exec(path)
     if (!m) return undefined
-    return { method: 'POST', path: `/conversations/${m[2]}/participants`, body: { actor: personActor(segment(m[1]!)) } }
+    return {
+      method: 'POST',
+      path: `/conversations/${m[2]}/participants`,
+      body: { actor: personActor(segment(m[1]!)) },
+    }
   },
   (path) => {
     const m = /\/people\/([^/]+)\/device\/([^/]+)\/([^/]+)$/.exec(path)
@@ -118,7 +131,8 @@ export function rewriteDeprecated(request: RoutedRequest): RoutedRequest & { dev
   for (const rule of rules) {
     const rewritten = rule(request.path, request.body)
     if (rewritten) {
-      const deviceTokenForm = request.method === 'POST' && rewritten.path === '/tokens' && request.path !== '/tokens'
+      const deviceTokenForm =
+        request.method === 'POST' && rewritten.path === '/tokens' && request.path !== '/tokens'
       return { ...rewritten, deviceTokenForm }
     }
   }

@@ -135,7 +135,11 @@ export interface Page<T> {
  * Applies `before`/`after` and `limit` to items already sorted newest first. With `after` the page
  * holds the items closest to the cursor, still newest first.
  */
-export function pageOf<T>(sorted: readonly T[], search: SearchParams, cursorOf: (item: T) => string): Page<T> {
+export function pageOf<T>(
+  sorted: readonly T[],
+  search: SearchParams,
+  cursorOf: (item: T) => string,
+): Page<T> {
   let window: readonly T[] = sorted
   if (search.before !== undefined) window = sorted.filter((item) => cursorOf(item) < search.before!)
   if (search.after !== undefined) window = sorted.filter((item) => cursorOf(item) > search.after!)
@@ -151,7 +155,11 @@ export function pageOf<T>(sorted: readonly T[], search: SearchParams, cursorOf: 
  * Paging for orders that are not chronological (sort=likes|flagged): `before` means "after this
  * item in the list order", `after` "before it".
  */
-export function pageByPosition<T>(sorted: readonly T[], search: SearchParams, idOf: (item: T) => string): Page<T> {
+export function pageByPosition<T>(
+  sorted: readonly T[],
+  search: SearchParams,
+  idOf: (item: T) => string,
+): Page<T> {
   let window: readonly T[] = sorted
   if (search.before !== undefined) {
     const at = sorted.findIndex((item) => idOf(item) === search.before)

@@ -1,7 +1,7 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
-import { type MockHandler, createMockHandler } from './handler.js'
+import { createMockHandler, type MockHandler } from './handler.js'
 import type { MockSnapshot } from './model.js'
 import { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
 
@@ -54,14 +54,26 @@ async function sendResponse(response: Response, res: ServerResponse, head: boole
   response.headers.forEach((value, name) => {
     headers[name] = value
   })
-  res.writeHead(response.status, headers)
   if (head || response.body === null) {
-    res.end()
+    res.writeHead(response.status, headers).end()
     return
   }
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', resolve))
+  const reader = response.body.getReader()
+  const first = await reader.read()
+  const second = first.done ? first : await reader.read()
+  if (second.done) {
+    // A body that fits in one chunk goes out with its length in a single write (no chunked framing).
+    const body = first.value ?? new Uint8Array()
+    headers['content-length'] = String(body.byteLength)
+    res.writeHead(response.status, headers).end(body)
+    return
   }
+  res.writeHead(response.status, headers)
+  const write = (chunk: Uint8Array) =>
+    res.write(chunk) ? undefined : new Promise<void>((resolve) => res.once('drain', resolve))
+  await write(first.value!)
+  await write(second.value)
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) await write(chunk.value)
   res.end()
 }
 
@@ -70,7 +82,9 @@ function checkListenOptions(options: StartMockServerOptions): void {
     options.port !== undefined &&
     (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
   )
-    throw new TypeError(`Invalid mock-server option: port must be an integer from 0 to 65535, got ${options.port}`)
+    throw new TypeError(
+      `Invalid mock-server option: port must be an integer from 0 to 65535, got ${options.port}`,
+    )
   if (options.host !== undefined && (typeof options.host !== 'string' || options.host === ''))
     throw new TypeError('Invalid mock-server option: host must be a non-empty string such as "127.0.0.1"')
 }

@@ -28,7 +28,10 @@ export function keywordsOf(...texts: Array<string | undefined>): string[] {
   const words = new Set<string>()
   for (const text of texts) {
     if (!text) continue
-    for (const word of text.replace(/<[^>]*>/g, ' ').toLowerCase().match(WORD) ?? []) {
+    for (const word of text
+      .replace(/<[^>]*>/g, ' ')
+      .toLowerCase()
+      .match(WORD) ?? []) {
       if (word.length >= 3) words.add(word)
     }
   }

@@ -9,7 +9,12 @@ import type {
   PersonRecord,
   SubscriptionRecord,
 } from './model.js'
-import { CONVERSATION_PERMISSIONS, canOnContext, fullPermissions, subscriptionPermissions } from './permissions.js'
+import {
+  CONVERSATION_PERMISSIONS,
+  canOnContext,
+  fullPermissions,
+  subscriptionPermissions,
+} from './permissions.js'
 import type { Store } from './store.js'
 
 type Json = Record<string, unknown>
@@ -172,7 +177,10 @@ export function activityView(store: Store, activity: ActivityRecord, requester: 
     favorites: activity.favorites.map((f) => ({ ...f })),
     favoritesCount: activity.favorites.length,
     favorited: activity.favorites.some((f) => f.username === requester),
-    replies: activity.verb === 'post' ? commentsOf(store, activity.id).map((c) => commentView(store, c, requester)) : [],
+    replies:
+      activity.verb === 'post'
+        ? commentsOf(store, activity.id).map((c) => commentView(store, c, requester))
+        : [],
     lastComment: activity.lastComment,
     deletable: canDeleteActivity(store, activity, requester),
   }

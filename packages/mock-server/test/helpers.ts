@@ -26,7 +26,8 @@ export interface Session {
 export async function answerOf(response: Response): Promise<Answer> {
   const text = await response.text()
   let body: unknown = text
-  if ((response.headers.get('content-type') ?? '').includes('application/json') && text !== '') body = JSON.parse(text)
+  if ((response.headers.get('content-type') ?? '').includes('application/json') && text !== '')
+    body = JSON.parse(text)
   return { status: response.status, headers: response.headers, body, text }
 }
 
@@ -56,7 +57,11 @@ export async function request(
     body = JSON.stringify(options.body)
     headers['Content-Type'] ??= 'application/json'
   }
-  const response = await fetch(`${base}${withQuery(path, options.query)}`, { method, headers, body: body ?? null })
+  const response = await fetch(`${base}${withQuery(path, options.query)}`, {
+    method,
+    headers,
+    body: body ?? null,
+  })
   return answerOf(response)
 }
 
@@ -65,7 +70,13 @@ export async function login(server: RunningMockServer, username: string, passwor
   const response = await fetch(`${server.oauthUrl}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: 'MAX', scope: 'widgetcli', username, password }),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'MAX',
+      scope: 'widgetcli',
+      username,
+      password,
+    }),
   })
   const answer = await answerOf(response)
   if (answer.status !== 200) throw new Error(`login of ${username} failed: ${answer.status} ${answer.text}`)
@@ -76,7 +87,8 @@ export function sessionOf(base: string, username: string, token: string): Sessio
   return {
     username,
     token,
-    call: (method, path, options = {}) => request(base, method, path, { ...options, auth: { username, token } }),
+    call: (method, path, options = {}) =>
+      request(base, method, path, { ...options, auth: { username, token } }),
   }
 }
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
 import type { RunningMockServer } from '../src/index.js'
-import { type Session, login, sessionOf, start, steppingClock } from './helpers.js'
+import { login, type Session, sessionOf, start, steppingClock } from './helpers.js'
 
 export const COURSE_URL = 'http://example.org/course'
 export const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5])
@@ -40,7 +40,10 @@ export async function buildWorld(): Promise<World> {
   const server = await start({ clock: steppingClock() })
   const admin = sessionOf(server.url, 'admin', server.issueToken('admin'))
   for (const username of ['alice', 'bob', 'carol'])
-    ok(await admin.call('POST', '/people', { body: { username, displayName: username.toUpperCase() } }), 'create user')
+    ok(
+      await admin.call('POST', '/people', { body: { username, displayName: username.toUpperCase() } }),
+      'create user',
+    )
   const alice = await login(server, 'alice')
   const bob = await login(server, 'bob')
   const carol = await login(server, 'carol')
@@ -72,16 +75,38 @@ export async function buildWorld(): Promise<World> {
   })
   ok(timelinePost, 'timeline post')
 
-  const upload = async (path: string, session: Session, objectType: string, bytes: Uint8Array, name: string, type: string, extra = {}) => {
+  const upload = async (
+    path: string,
+    session: Session,
+    objectType: string,
+    bytes: Uint8Array,
+    name: string,
+    type: string,
+    extra = {},
+  ) => {
     const form = new FormData()
     form.set('json_data', JSON.stringify({ object: { objectType, content: `a ${objectType}` }, ...extra }))
-    form.set('file', new Blob([bytes], { type }), name)
+    form.set('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name)
     const answer = await session.call('POST', path, { raw: form })
     ok(answer, `upload ${objectType}`)
     return answer.body.id as string
   }
-  const imageActivity = await upload(`/contexts/${hash}/activities`, alice, 'image', PNG_BYTES, 'pic.png', 'image/png')
-  const fileActivity = await upload(`/contexts/${hash}/activities`, alice, 'file', PDF_BYTES, 'notes.pdf', 'application/pdf')
+  const imageActivity = await upload(
+    `/contexts/${hash}/activities`,
+    alice,
+    'image',
+    PNG_BYTES,
+    'pic.png',
+    'image/png',
+  )
+  const fileActivity = await upload(
+    `/contexts/${hash}/activities`,
+    alice,
+    'file',
+    PDF_BYTES,
+    'notes.pdf',
+    'application/pdf',
+  )
 
   const first = await alice.call('POST', '/conversations', {
     body: {
@@ -93,15 +118,34 @@ export async function buildWorld(): Promise<World> {
   const conversation = first.body.contexts[0].id as string
   const group = await alice.call('POST', '/conversations', {
     body: {
-      contexts: [{ objectType: 'conversation', participants: ['alice', 'bob', 'carol'], displayName: 'Team' }],
+      contexts: [
+        { objectType: 'conversation', participants: ['alice', 'bob', 'carol'], displayName: 'Team' },
+      ],
       object: { objectType: 'note', content: 'Hi team' },
     },
   })
   ok(group, 'group')
-  const imageMessage = await upload(`/conversations/${conversation}/messages`, alice, 'image', PNG_BYTES, 'm.png', 'image/png')
-  const fileMessage = await upload(`/conversations/${conversation}/messages`, bob, 'file', PDF_BYTES, 'm.pdf', 'application/pdf')
+  const imageMessage = await upload(
+    `/conversations/${conversation}/messages`,
+    alice,
+    'image',
+    PNG_BYTES,
+    'm.png',
+    'image/png',
+  )
+  const fileMessage = await upload(
+    `/conversations/${conversation}/messages`,
+    bob,
+    'file',
+    PDF_BYTES,
+    'm.pdf',
+    'application/pdf',
+  )
   ok(await alice.call('POST', '/tokens', { body: { platform: 'ios', token: IOS_TOKEN } }), 'device token')
-  ok(await bob.call('POST', '/tokens', { body: { platform: 'android', token: 'android-token-of-bob' } }), 'bob token')
+  ok(
+    await bob.call('POST', '/tokens', { body: { platform: 'android', token: 'android-token-of-bob' } }),
+    'bob token',
+  )
 
   return {
     server,

@@ -7,8 +7,46 @@ export interface ExpandOptions {
   expandUnderscores?: boolean
 }
 
-// Joins path parts for bookkeeping; NUL can't clash with a real key separator.
-const SEP = '\u0000'
+const DOT = 46
+const UNDERSCORE = 95
+
+function splitField(field: string, underscores: boolean): string[] {
+  const parts: string[] = []
+  let start = 0
+  for (let i = 0; i < field.length; i++) {
+    const c = field.charCodeAt(i)
+    if (c === DOT || (underscores && c === UNDERSCORE)) {
+      parts.push(field.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(start === 0 ? field : field.slice(start))
+  for (const part of parts) {
+    if (part === '') {
+      throw new UsageError(
+        `Field '${field}' has an empty part: separators ('.'${underscores ? " or '_'" : ''}) must sit between names, as in 'object_content'`,
+      )
+    }
+    if (FORBIDDEN_KEYS.has(part)) {
+      throw new UsageError(`Field '${field}' contains '${part}', which is reserved to keep prototypes safe`)
+    }
+  }
+  return parts
+}
+
+/** Whether `field` (split into `parts`, with `value`) sets anything at or above `path`, or below it. */
+function touches(parts: readonly string[], value: unknown, path: readonly string[]): boolean {
+  const shared = Math.min(parts.length, path.length)
+  for (let i = 0; i < shared; i++) if (parts[i] !== path[i]) return false
+  if (parts.length >= path.length) return true
+  let node = value
+  for (let i = parts.length; i < path.length; i++) {
+    if (!isPlainObject(node)) return true
+    if (!Object.hasOwn(node, path[i]!) || node[path[i]!] === undefined) return false
+    node = node[path[i]!]
+  }
+  return true
+}
 
 /**
  * Turns flat caller fields into a nested body: `object_content` and `object.content` both become
@@ -26,91 +64,100 @@ export function expandFields(
   if (!isPlainObject(fields)) {
     throw new UsageError('Body fields must be a plain object of field names to values')
   }
-  const splitter = options.expandUnderscores === false ? /\./ : /[._]/
+  const underscores = options.expandUnderscores !== false
   const result: Record<string, unknown> = {}
-  // Path -> field that set a value there / first field that needs an object there.
-  const leaves = new Map<string, string>()
-  const containers = new Map<string, string>()
-
-  const conflict = (a: string, b: string, path: string): never => {
-    const [first, second] = [a, b].sort()
-    throw new UsageError(
-      `Fields '${first}' and '${second}' conflict: both set '${path.split(SEP).join('.')}'. Pass only one of them`,
-    )
-  }
-
-  // Registers every path of `value` under `path` and returns a copy ready to insert.
-  const claim = (path: string, value: unknown, field: string): void => {
-    if (isPlainObject(value)) {
-      const owner = leaves.get(path)
-      if (owner !== undefined) conflict(owner, field, path)
-      if (!containers.has(path)) containers.set(path, field)
-      for (const key of Object.keys(value)) {
-        assertSafeKey(key, `Field '${field}'`)
-        if (value[key] !== undefined) claim(path + SEP + key, value[key], field)
-      }
-      return
-    }
-    const owner = leaves.get(path) ?? containers.get(path)
-    if (owner !== undefined) conflict(owner, field, path)
-    leaves.set(path, field)
-  }
-
   // Sorted, so the result and the first error reported never depend on the caller's key order.
-  for (const field of Object.keys(fields).sort()) {
+  const names = Object.keys(fields)
+  if (names.length > 1) names.sort()
+  for (let n = 0; n < names.length; n++) {
+    const field = names[n]!
     const value = fields[field]
     if (value === undefined) continue
     assertSafeKey(field, 'A field name')
-    const parts = splitter.test(field) ? field.split(splitter) : [field]
-    for (const part of parts) {
-      if (part === '') {
-        throw new UsageError(
-          `Field '${field}' has an empty part: separators ('.'${options.expandUnderscores === false ? '' : " or '_'"}) must sit between names, as in 'object_content'`,
-        )
-      }
-      if (FORBIDDEN_KEYS.has(part)) {
-        throw new UsageError(`Field '${field}' contains '${part}', which is reserved to keep prototypes safe`)
-      }
-    }
-    let path = ''
-    for (let i = 0; i < parts.length - 1; i++) {
-      path = i === 0 ? parts[0]! : path + SEP + parts[i]
-      const owner = leaves.get(path)
-      if (owner !== undefined) conflict(owner, field, path)
-      if (!containers.has(path)) containers.set(path, field)
-    }
-    path = parts.length === 1 ? parts[0]! : path + SEP + parts[parts.length - 1]
-    claim(path, value, field)
-
-    // No conflicts, so every step below is either a fresh object or one we created or copied.
+    const parts = splitField(field, underscores)
     let node = result
-    for (let i = 0; i < parts.length - 1; i++) {
+    const last = parts.length - 1
+    for (let i = 0; i < last; i++) {
       const part = parts[i]!
-      let next = node[part]
-      if (!isPlainObject(next)) {
-        next = {}
-        node[part] = next
+      const next = Object.hasOwn(node, part) ? node[part] : undefined
+      if (next === undefined) {
+        const created: Record<string, unknown> = {}
+        node[part] = created
+        node = created
+      } else if (isPlainObject(next)) {
+        node = next
+      } else {
+        conflict(fields, names, n, underscores, parts.slice(0, i + 1))
       }
-      node = next as Record<string, unknown>
     }
-    const last = parts[parts.length - 1]!
-    const existing = node[last]
-    if (isPlainObject(existing) && isPlainObject(value)) {
-      mergeDisjoint(existing, value)
+    const key = parts[last]!
+    const existing = Object.hasOwn(node, key) ? node[key] : undefined
+    if (existing === undefined) {
+      node[key] = isPlainObject(value) ? cleanCopy(value, field) : deepCopy(value, `Field '${field}'`)
+    } else if (isPlainObject(existing) && isPlainObject(value)) {
+      mergeChecked(existing, value, parts, fields, names, n, underscores)
     } else {
-      node[last] = deepCopy(value, `Field '${field}'`)
+      conflict(fields, names, n, underscores, parts)
     }
   }
   return result
 }
 
-// Merges a checked, conflict-free plain value into our own copy.
-function mergeDisjoint(target: Record<string, unknown>, value: Record<string, unknown>): void {
+// Error path only: finds the earlier field that also sets `path`, and names both.
+function conflict(
+  fields: Record<string, unknown>,
+  names: readonly string[],
+  index: number,
+  underscores: boolean,
+  path: readonly string[],
+): never {
+  const field = names[index]!
+  let other = field
+  for (let i = 0; i < index; i++) {
+    const name = names[i]!
+    if (fields[name] !== undefined && touches(splitField(name, underscores), fields[name], path)) {
+      other = name
+      break
+    }
+  }
+  const [first, second] = [other, field].sort()
+  throw new UsageError(
+    `Fields '${first}' and '${second}' conflict: both set '${path.join('.')}'. Pass only one of them`,
+  )
+}
+
+// Merges a caller's plain object into one of ours; any overlap on a non-object is a conflict.
+function mergeChecked(
+  target: Record<string, unknown>,
+  value: Record<string, unknown>,
+  path: string[],
+  fields: Record<string, unknown>,
+  names: readonly string[],
+  index: number,
+  underscores: boolean,
+): void {
+  const field = names[index]!
   for (const key of Object.keys(value)) {
+    assertSafeKey(key, `Field '${field}'`)
     const v = value[key]
     if (v === undefined) continue
-    const existing = target[key]
-    if (isPlainObject(existing) && isPlainObject(v)) mergeDisjoint(existing, v)
-    else target[key] = deepCopy(v)
+    const existing = Object.hasOwn(target, key) ? target[key] : undefined
+    if (existing === undefined)
+      target[key] = isPlainObject(v) ? cleanCopy(v, field) : deepCopy(v, `Field '${field}'`)
+    else if (isPlainObject(existing) && isPlainObject(v))
+      mergeChecked(existing, v, [...path, key], fields, names, index, underscores)
+    else conflict(fields, names, index, underscores, [...path, key])
   }
+}
+
+// A copy of a caller's plain object without undefined values, so later merges see only real keys.
+function cleanCopy(value: Record<string, unknown>, field: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    assertSafeKey(key, `Field '${field}'`)
+    const v = value[key]
+    if (v === undefined) continue
+    out[key] = isPlainObject(v) ? cleanCopy(v, field) : deepCopy(v, `Field '${field}'`)
+  }
+  return out
 }

@@ -1,6 +1,7 @@
 export { catalog } from './catalog.generated.js'
 export { builtinDefaults, type DefaultsTable, defaultsFor } from './defaults.js'
 export { type ExpandOptions, expandFields } from './expand.js'
+export { catalogFromInfoApi, catalogToInfoApi, diffCatalogs, renderCatalogModule } from './info-api.js'
 export { deepMerge } from './merge.js'
 export type * from './models.js'
 export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'

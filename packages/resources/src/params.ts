@@ -2,8 +2,8 @@ import { UsageError } from './errors.js'
 import { sha1Hex } from './sha1.js'
 
 const HEX40 = /^[0-9a-fA-F]{40}$/
-// Characters encodeURIComponent leaves alone, so such values can skip encoding.
-const SAFE_SEGMENT = /^[A-Za-z0-9\-_.~!*'()]+$/
+const HASH_CACHE_SIZE = 256
+const recentHashes = new Map<string, string>()
 
 /** The context a variable is resolved in: the acting user, for `':me'`. */
 export interface ParamContext {
@@ -18,7 +18,15 @@ export function contextHash(urlOrHash: string): string {
   if (typeof urlOrHash !== 'string') {
     throw new UsageError(`A context hash or URL must be a string, got ${describe(urlOrHash)}`)
   }
-  return HEX40.test(urlOrHash) ? urlOrHash.toLowerCase() : sha1Hex(urlOrHash)
+  if (urlOrHash.length === 40 && HEX40.test(urlOrHash)) return urlOrHash.toLowerCase()
+  let hash = recentHashes.get(urlOrHash)
+  if (hash === undefined) {
+    hash = sha1Hex(urlOrHash)
+    // A client talks to a handful of contexts: keep their hashes, within a small bound.
+    if (recentHashes.size >= HASH_CACHE_SIZE) recentHashes.clear()
+    recentHashes.set(urlOrHash, hash)
+  }
+  return hash
 }
 
 /**
@@ -29,13 +37,11 @@ export function encodeSegment(value: string): string {
   if (typeof value !== 'string') {
     throw new UsageError(`A path segment must be a string, got ${describe(value)}`)
   }
-  if (SAFE_SEGMENT.test(value)) {
-    if (value === '.' || value === '..') {
-      throw new UsageError(`A path segment cannot be '${value}': it would move to another route`)
-    }
-    return value
+  if (value === '' || value === '.' || value === '..') {
+    throw new UsageError(
+      value === '' ? 'A path segment cannot be empty' : `A path segment cannot be '${value}': it would move to another route`,
+    )
   }
-  if (value === '') throw new UsageError('A path segment cannot be empty')
   try {
     return encodeURIComponent(value)
   } catch {

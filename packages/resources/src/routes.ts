@@ -67,24 +67,32 @@ function walk(
 }
 
 /**
- * Finds the route a concrete request path belongs to, with its decoded variables. A query string
- * is ignored; a fixed segment wins over a variable one. Undefined when no route matches.
+ * Finds the route a concrete request path belongs to, with its decoded variables. Segments are
+ * percent-decoded before matching, as the server does; a query string is ignored; a fixed
+ * segment wins over a variable one. Undefined when no route matches.
  */
 export function matchPath(path: string): { route: RouteSpec; params: Record<string, string> } | undefined {
   if (typeof path !== 'string' || path[0] !== '/') return undefined
-  const end = path.search(/[?#]/)
-  if (end !== -1) path = path.slice(0, end)
-  const values: string[] = []
-  const route = walk(root, path.slice(1).split('/'), 0, values)
-  if (!route) return undefined
-  const params: Record<string, string> = {}
-  for (let i = 0; i < route.params.length; i++) {
-    try {
-      params[route.params[i]!] = decodeURIComponent(values[i]!)
-    } catch {
-      return undefined // malformed percent-encoding can't name anything
+  const query = path.indexOf('?')
+  if (query !== -1) path = path.slice(0, query)
+  const fragment = path.indexOf('#')
+  if (fragment !== -1) path = path.slice(0, fragment)
+  const parts = path.slice(1).split('/')
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!
+    if (part.includes('%')) {
+      try {
+        parts[i] = decodeURIComponent(part)
+      } catch {
+        return undefined // malformed percent-encoding can't name anything
+      }
     }
   }
+  const values: string[] = []
+  const route = walk(root, parts, 0, values)
+  if (!route) return undefined
+  const params: Record<string, string> = {}
+  for (let i = 0; i < route.params.length; i++) params[route.params[i]!] = values[i]!
   return { route, params }
 }
 

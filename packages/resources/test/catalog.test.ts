@@ -155,6 +155,10 @@ describe('matchPath', () => {
     )
     expect(matchPath('/activities/comments')?.route.pattern).toBe('/activities/comments')
   })
+  it('decodes segments before matching, as the server does', () => {
+    expect(matchPath('/contexts/publi%63')?.route.pattern).toBe('/contexts/public')
+    expect(matchPath('/people/joan%20p%C3%A9rez')?.params).toEqual({ username: 'joan pérez' })
+  })
   it('falls back to the variable when the fixed branch leads nowhere', () => {
     // "public" used as a hash: /contexts/public/activities only exists as /contexts/{hash}/activities
     expect(matchPath('/contexts/public/activities')).toEqual({

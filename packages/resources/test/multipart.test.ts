@@ -57,6 +57,11 @@ describe('buildMultipart', () => {
     expect(text).toContain('node-bytes')
     expect(text).toContain('filename="file"')
   })
+  it('reads a stream part once and says so when asked again', async () => {
+    const form = buildMultipart({}, { file: Readable.from([Buffer.from('once')]) })
+    expect(await wire(form)).toContain('once')
+    await expect(wire(form)).rejects.toThrow(/can be sent only once/)
+  })
   it('rejects bad input with a clear error', () => {
     expect(() => buildMultipart({}, {})).toThrow(/at least one file/)
     expect(() => buildMultipart({}, { file: 42 as never })).toThrow(/must be a Blob\/File/)

@@ -1,6 +1,7 @@
 import { UsageError } from '@maxclient/core'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildRequest, checkDefaultsTable } from '../src/index.js'
+import { buildRequest, checkDefaultsTable, routePairs } from '../src/index.js'
 
 const ATENEA = 'e6847aed3105e85ae603c56eb2790ce85e212997'
 
@@ -214,5 +215,66 @@ describe('buildRequest uploads', () => {
         input: { upload_file_: file },
       }),
     ).toThrow(/needs a part name/)
+  })
+})
+
+describe('buildRequest invariants', () => {
+  it("resolves ':me' in every {username} segment of the catalog", () => {
+    for (const { route, method } of routePairs({ deprecated: true })) {
+      if (!route.params.includes('username')) continue
+      const params = Object.fromEntries(route.params.map((p) => [p, p === 'username' ? ':me' : 'v']))
+      const { path } = buildRequest({ pattern: route.pattern, method, params, actor: 'Joan Pérez' })
+      expect(path, route.pattern).toContain('/Joan%20P%C3%A9rez')
+      expect(path).not.toContain(':me')
+    }
+  })
+  it('builds a request for every route–method pair of the catalog', () => {
+    for (const { route, method } of routePairs({ deprecated: true })) {
+      const params = Object.fromEntries(route.params.map((p) => [p, `x/${p}`]))
+      const built = buildRequest({ pattern: route.pattern, method, params })
+      expect(built.method).toBe(method)
+      expect(built.path.split('/')).toHaveLength(route.pattern.split('/').length)
+      expect(built.auth).toBe(route.methods[method]!.permission !== 'Anonymous')
+      expect(built.body === undefined).toBe(method === 'GET')
+    }
+  })
+  it('never mutates the caller input or the defaults table (property)', () => {
+    const defaults = {
+      'POST /conversations': { object: { objectType: 'note' }, contexts: [{ objectType: 'conversation' }] },
+    }
+    const frozenDefaults = JSON.stringify(defaults)
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('object_content', 'object', 'contexts', 'x_y', 'x'),
+          fc.jsonValue({ maxDepth: 2 }),
+          {
+            maxKeys: 4,
+          },
+        ),
+        (input) => {
+          const before = JSON.stringify(input)
+          try {
+            const { body } = buildRequest({
+              pattern: '/conversations',
+              method: 'POST',
+              params: {},
+              input,
+              defaults,
+            })
+            // Scribble over the result: neither the input nor the defaults may change.
+            const scrub = (v: unknown): void => {
+              if (v && typeof v === 'object')
+                for (const k of Object.keys(v)) (v as any)[k] = scrub((v as any)[k])
+            }
+            scrub(body)
+          } catch (error) {
+            expect(error).toBeInstanceOf(UsageError)
+          }
+          expect(JSON.stringify(input)).toBe(before)
+          expect(JSON.stringify(defaults)).toBe(frozenDefaults)
+        },
+      ),
+    )
   })
 })

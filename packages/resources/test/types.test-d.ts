@@ -9,8 +9,11 @@ import type {
   Pattern,
   Person,
   ResponseOf,
+  RouteOf,
+  RouteSpec,
   SecurityRoles,
 } from '../src/index.js'
+import { catalog } from '../src/index.js'
 
 describe('catalog types', () => {
   it('lists patterns and rejects misspelt ones', () => {
@@ -29,6 +32,14 @@ describe('catalog types', () => {
     expectTypeOf<DeprecatedMethodsOf<'/people'>>().toEqualTypeOf<never>()
   })
 
+  it('keeps the catalog data literal and checked against RouteSpec', () => {
+    expectTypeOf(catalog).toExtend<readonly RouteSpec[]>()
+    expectTypeOf<RouteOf<'/people'>['id']>().toEqualTypeOf<'users'>()
+    expectTypeOf<RouteOf<'/info'>['methods']['GET']['permission']>().toEqualTypeOf<'Anonymous'>()
+    // @ts-expect-error not a pattern of the catalog
+    type _Unknown = MethodsOf<'/peoples'>
+  })
+
   it('types path parameters from the pattern', () => {
     expectTypeOf<ParamsOf<'/contexts/{hash}/permissions/{username}/{permission}'>>().toEqualTypeOf<{
       hash: string
@@ -36,6 +47,8 @@ describe('catalog types', () => {
       permission: string
     }>()
     expectTypeOf<ParamsOf<'/info'>>().toEqualTypeOf<{}>()
+    // @ts-expect-error misspelt parameter name
+    const _wrong: ParamsOf<'/people/{username}'> = { usernme: 'x' }
   })
 
   it('types responses from the catalog models', () => {
@@ -45,6 +58,9 @@ describe('catalog types', () => {
     expectTypeOf<ResponseOf<'/contexts', 'POST'>>().toEqualTypeOf<Context>()
     expectTypeOf<ResponseOf<'/admin/security', 'GET'>>().toEqualTypeOf<SecurityRoles>()
     expectTypeOf<ResponseOf<'/people/{username}', 'DELETE'>>().toEqualTypeOf<null>()
+    expectTypeOf<ResponseOf<'/contexts/{hash}/tags', 'GET'>>().toEqualTypeOf<string[]>()
+    expectTypeOf<ResponseOf<'/contexts/{hash}/tags', 'DELETE'>>().toEqualTypeOf<never[]>()
+    expectTypeOf<ResponseOf<'/people', 'GET'>[number]['username']>().toEqualTypeOf<string>()
     // @ts-expect-error /people answers no DELETE
     type _NoDelete = ResponseOf<'/people', 'DELETE'>
     // @ts-expect-error HEAD only where the GET counts

@@ -1,4 +1,4 @@
-import { MaxCore, type MaxClientOptions, resolveHubDomain, UsageError } from '@maxclient/core'
+import { type MaxClientOptions, MaxCore, resolveHubDomain, UsageError } from '@maxclient/core'
 import { catalog, checkDefaultsTable, type DefaultsTable, type RouteSpec } from '@maxclient/resources'
 import { createRootNode, type TreeContext } from './resource-node.js'
 import { buildRouteTrie } from './route-trie.js'
@@ -28,6 +28,7 @@ const ROOT = Symbol('maxclient.rest.root')
  * const [latest] = await client.people[':me'].timeline.get({ qs: { limit: 1 } })
  * ```
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the root getters are defined on the prototype below
 export class MaxClient extends MaxCore {
   /** Root of the resource tree; the root segments (`people`, `contexts`, ...) are getters over it. */
   private readonly [ROOT]: Record<string, unknown>
@@ -36,7 +37,9 @@ export class MaxClient extends MaxCore {
     const { defaults, expandUnderscores, ...coreOptions } = options
     super(url, coreOptions)
     if (expandUnderscores !== undefined && typeof expandUnderscores !== 'boolean') {
-      throw new UsageError(`The expandUnderscores option must be true or false, got ${typeof expandUnderscores}.`)
+      throw new UsageError(
+        `The expandUnderscores option must be true or false, got ${typeof expandUnderscores}.`,
+      )
     }
     const context: TreeContext = { client: this, defaults: checkDefaults(defaults), expandUnderscores }
     this[ROOT] = createRootNode(context, trie) as Record<string, unknown>
@@ -55,7 +58,9 @@ export class MaxClient extends MaxCore {
     options: RestClientOptions & { hub: string },
   ): Promise<T> {
     if (typeof options !== 'object' || options === null) {
-      throw new UsageError('fromHubDomain(domain, options): options must include { hub: "https://hub.example.org" }')
+      throw new UsageError(
+        'fromHubDomain(domain, options): options must include { hub: "https://hub.example.org" }',
+      )
     }
     const { hub, ...clientOptions } = options
     const url = await resolveHubDomain(domain, { ...clientOptions, hub })
@@ -64,7 +69,6 @@ export class MaxClient extends MaxCore {
 }
 
 // The interface adds the typed root segments that the prototype getters below provide.
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the getters are defined right below
 export interface MaxClient extends RootResources {}
 
 for (const segment of trie.fixed.keys()) {

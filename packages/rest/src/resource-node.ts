@@ -1,10 +1,12 @@
-import { collect, type MaxCore, type MaxRequest, paginate, UsageError } from '@maxclient/core'
 import {
-  buildRequest,
-  type DefaultsTable,
-  defaultsFor,
-  type RouteSpec,
-} from '@maxclient/resources'
+  collect,
+  type MaxCore,
+  type MaxRequest,
+  type PaginateOptions,
+  paginate,
+  UsageError,
+} from '@maxclient/core'
+import { buildRequest, type DefaultsTable, defaultsFor, type RouteSpec } from '@maxclient/resources'
 import { describeChildren, type TrieMethod, type TrieNode } from './route-trie.js'
 
 /** What every node of one client shares: the client that sends, and its request-building settings. */
@@ -34,6 +36,12 @@ const CACHE_LIMIT = 128
 
 /** Names that must never become URL segments: promise detection, JSON and class introspection. */
 const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor'])
+
+/**
+ * Lists MAX serves oldest-first: the next page's cursor is the first item of a page, not the last.
+ * (The catalog has no field for list order yet.)
+ */
+const OLDEST_FIRST: ReadonlySet<string> = new Set(['/conversations/{id}/messages'])
 
 const CALL_OPTIONS = new Set(['signal', 'timeout', 'retry', 'expandUnderscores'])
 const ITERATE_OPTIONS = new Set([...CALL_OPTIONS, 'pageSize', 'max'])
@@ -120,7 +128,9 @@ export function itemOf<T extends { readonly [value: string]: unknown }>(node: T,
     )
   }
   if (typeof value !== 'string') {
-    throw new UsageError(`itemOf(node, value) takes the ${state.trie.variable.param} as a string, got ${typeof value}.`)
+    throw new UsageError(
+      `itemOf(node, value) takes the ${state.trie.variable.param} as a string, got ${typeof value}.`,
+    )
   }
   return childNode(state, state.trie.variable, value, undefined) as T[string]
 }
@@ -181,7 +191,9 @@ function childNode(
     })
   }
   if (value === '') {
-    throw new UsageError(`Empty value for {${trie.param}} after ${state.path}: give a non-empty ${trie.param}.`)
+    throw new UsageError(
+      `Empty value for {${trie.param}} after ${state.path}: give a non-empty ${trie.param}.`,
+    )
   }
   return createNode({
     context: state.context,
@@ -199,7 +211,8 @@ function boundMethod(state: NodeState, key: string): NodeState['invoke'] {
   if (key === 'defaults') return (method?: unknown) => effectiveDefaults(state, method)
   const paginated = trie.methods.get('get')
   if (paginated?.spec.paginated) {
-    if (key === 'iterate') return (fields?: unknown, options?: unknown) => iterate(state, paginated, fields, options)
+    if (key === 'iterate')
+      return (fields?: unknown, options?: unknown) => iterate(state, paginated, fields, options)
     if (key === 'all') return (fields?: unknown, options?: unknown) => all(state, paginated, fields, options)
   }
   const entry = trie.methods.get(key)
@@ -235,7 +248,12 @@ interface CheckedOptions {
   max?: number
 }
 
-function checkOptions(state: NodeState, name: string, options: unknown, allowed: Set<string>): CheckedOptions {
+function checkOptions(
+  state: NodeState,
+  name: string,
+  options: unknown,
+  allowed: Set<string>,
+): CheckedOptions {
   if (options === undefined) return {}
   if (!isPlainObject(options)) {
     throw new UsageError(
@@ -276,23 +294,50 @@ function buildFor(state: NodeState, entry: TrieMethod, fields: unknown, options:
   }
 }
 
-async function call(state: NodeState, entry: TrieMethod, fields: unknown, options: unknown): Promise<unknown> {
+async function call(
+  state: NodeState,
+  entry: TrieMethod,
+  fields: unknown,
+  options: unknown,
+): Promise<unknown> {
   const name = entry.method.toLowerCase()
   const checked = checkOptions(state, name, options, CALL_OPTIONS)
   const request = buildFor(state, entry, checkFields(state, name, fields), checked)
   return state.context.client.request(request)
 }
 
-function iterate(state: NodeState, entry: TrieMethod, fields: unknown, options: unknown): AsyncIterable<unknown> {
+function iterate(
+  state: NodeState,
+  entry: TrieMethod,
+  fields: unknown,
+  options: unknown,
+): AsyncIterable<unknown> {
   const checked = checkOptions(state, 'iterate', options, ITERATE_OPTIONS)
   const request = buildFor(state, entry, checkFields(state, 'iterate', fields), checked)
-  return paginate(state.context.client, request, { pageSize: checked.pageSize, max: checked.max })
+  return paginate(state.context.client, request, pageOptions(entry, checked, checked.max))
 }
 
-async function all(state: NodeState, entry: TrieMethod, fields: unknown, options: unknown): Promise<unknown[]> {
+async function all(
+  state: NodeState,
+  entry: TrieMethod,
+  fields: unknown,
+  options: unknown,
+): Promise<unknown[]> {
   const checked = checkOptions(state, 'all', options, ITERATE_OPTIONS)
   const request = buildFor(state, entry, checkFields(state, 'all', fields), checked)
-  return collect(paginate(state.context.client, request, { pageSize: checked.pageSize }), checked.max)
+  return collect(paginate(state.context.client, request, pageOptions(entry, checked, undefined)), checked.max)
+}
+
+function pageOptions(
+  entry: TrieMethod,
+  options: CheckedOptions,
+  max: number | undefined,
+): PaginateOptions<unknown> {
+  return {
+    pageSize: options.pageSize,
+    max,
+    cursorItem: OLDEST_FIRST.has(entry.route.pattern) ? 'first' : 'last',
+  }
 }
 
 function effectiveDefaults(state: NodeState, method: unknown): Record<string, unknown> | undefined {

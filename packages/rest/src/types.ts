@@ -1,5 +1,13 @@
 import type { RetryOptions } from '@maxclient/core'
-import type { CallInput, CatalogTree, HttpMethod, MethodsOf, Pattern, ResponseOf, RouteOf } from '@maxclient/resources'
+import type {
+  CallInput,
+  CatalogTree,
+  HttpMethod,
+  MethodsOf,
+  Pattern,
+  ResponseOf,
+  RouteOf,
+} from '@maxclient/resources'
 
 /** Per-call options: the second argument of every method. */
 export interface CallOptions {
@@ -41,11 +49,12 @@ type NodeMethods<T> = T extends { $methods: infer M extends HttpMethod } ? Exclu
 type ItemOf<R> = R extends readonly (infer I)[] ? I : unknown
 
 /** A method of a resource node; the second argument carries per-call options. */
-export type ResourceMethod<P extends Pattern, M extends HttpMethod> = M extends MethodsOf<P>
-  ? M extends 'GET'
-    ? (fields?: QueryFields, options?: CallOptions) => Promise<ResponseOf<P, M>>
-    : (fields?: CallFields, options?: CallOptions) => Promise<ResponseOf<P, M>>
-  : never
+export type ResourceMethod<P extends Pattern, M extends HttpMethod> =
+  M extends MethodsOf<P>
+    ? M extends 'GET'
+      ? (fields?: QueryFields, options?: CallOptions) => Promise<ResponseOf<P, M>>
+      : (fields?: CallFields, options?: CallOptions) => Promise<ResponseOf<P, M>>
+    : never
 
 /**
  * `head()`: the `X-totalItems` count of the GET of this route. Routes whose catalog GET has no
@@ -54,7 +63,9 @@ export type ResourceMethod<P extends Pattern, M extends HttpMethod> = M extends 
 export type CountMethod = (fields?: QueryFields, options?: CallOptions) => Promise<number>
 
 /** `defaults(method)`: the default body of a method of this node (built-in or per-client), if any. */
-export type DefaultsMethod<M extends string> = (method: M | Uppercase<M>) => Record<string, unknown> | undefined
+export type DefaultsMethod<M extends string> = (
+  method: M | Uppercase<M>,
+) => Record<string, unknown> | undefined
 
 /** `iterate()`: every item of a paged list, one page at a time. */
 export type IterateMethod<P extends Pattern> = (
@@ -77,7 +88,9 @@ export type Verbs<T, P extends Pattern = PatternOf<T>> = {
   ([NodeMethods<T>] extends [never]
     ? {}
     : {
-        readonly defaults: DefaultsMethod<Lowercase<NodeMethods<T>> | (HasGet<T> extends true ? 'head' : never)>
+        readonly defaults: DefaultsMethod<
+          Lowercase<NodeMethods<T>> | (HasGet<T> extends true ? 'head' : never)
+        >
       }) &
   (HasGet<T> extends true
     ? PaginatedAt<P> extends true
@@ -94,10 +107,14 @@ type FixedKeys<T> = Exclude<keyof T, `$${string}`> & string
  */
 export type ResourceNode<T> = T extends { $var: infer V }
   ? { readonly [value: string]: ResourceNode<V> } & {
-      readonly [K in FixedKeys<T>]: K extends keyof Verbs<T> ? Verbs<T>[K] & ResourceNode<T[K]> : ResourceNode<T[K]>
+      readonly [K in FixedKeys<T>]: K extends keyof Verbs<T>
+        ? Verbs<T>[K] & ResourceNode<T[K]>
+        : ResourceNode<T[K]>
     } & { readonly [K in Exclude<keyof Verbs<T>, FixedKeys<T>>]: Verbs<T>[K] & ResourceNode<V> }
   : {
-      readonly [K in FixedKeys<T>]: K extends keyof Verbs<T> ? Verbs<T>[K] & ResourceNode<T[K]> : ResourceNode<T[K]>
+      readonly [K in FixedKeys<T>]: K extends keyof Verbs<T>
+        ? Verbs<T>[K] & ResourceNode<T[K]>
+        : ResourceNode<T[K]>
     } & { readonly [K in Exclude<keyof Verbs<T>, FixedKeys<T>>]: Verbs<T>[K] }
 
 /** The root segments of the tree (`people`, `contexts`, `activities`, ...), as client properties. */

@@ -59,18 +59,27 @@ export function fields(method: string, name: string, value: unknown): Record<str
 /** A non-empty list of non-empty strings. */
 export function textList(method: string, name: string, value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new UsageError(`${method}(): '${name}' must be a non-empty array of strings, got ${describe(value)}`)
+    throw new UsageError(
+      `${method}(): '${name}' must be a non-empty array of strings, got ${describe(value)}`,
+    )
   }
   value.forEach((item, index) => {
     if (typeof item !== 'string' || item === '') {
-      throw new UsageError(`${method}(): '${name}[${index}]' must be a non-empty string, got ${describe(item)}`)
+      throw new UsageError(
+        `${method}(): '${name}[${index}]' must be a non-empty string, got ${describe(item)}`,
+      )
     }
   })
   return value as string[]
 }
 
 /** One of a fixed set of words. */
-export function oneOf<T extends string>(method: string, name: string, value: unknown, allowed: readonly T[]): T {
+export function oneOf<T extends string>(
+  method: string,
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
   if (typeof value !== 'string' || !allowed.includes(value as T)) {
     const list = allowed.map((item) => `'${item}'`).join(', ')
     throw new UsageError(`${method}(): '${name}' must be one of ${list}, got ${describe(value)}`)
@@ -82,7 +91,11 @@ export function oneOf<T extends string>(method: string, name: string, value: unk
  * The options object of a call: `undefined` or a plain object whose keys are all known. A typo
  * (`{ qurey: ... }`) would otherwise be dropped without a word.
  */
-export function options<T extends object>(method: string, value: T | undefined, allowed: readonly string[]): T {
+export function options<T extends object>(
+  method: string,
+  value: T | undefined,
+  allowed: readonly string[],
+): T {
   if (value === undefined) return {} as T
   if (!isPlainObject(value)) {
     throw new UsageError(

@@ -12,16 +12,7 @@ import {
   type ResponseOf,
   type UploadInput,
 } from '@maxclient/resources'
-import {
-  fields,
-  flag,
-  oneOf,
-  optionalCount,
-  optionalText,
-  options,
-  text,
-  textList,
-} from './arguments.js'
+import { fields, flag, oneOf, optionalCount, optionalText, options, text, textList } from './arguments.js'
 import { type RpcMethodName, rpcMethods } from './methods.js'
 import { toResult } from './result.js'
 import type {
@@ -169,7 +160,8 @@ export class MaxClient extends MaxCore {
     iterateOptions: IterateOptions | undefined,
   ): AsyncIterable<RpcItem<N>> {
     const o = options(method, iterateOptions, ITERATE)
-    const query = o.query === undefined ? undefined : (fields(method, 'options.query', o.query) as SearchQuery)
+    const query =
+      o.query === undefined ? undefined : (fields(method, 'options.query', o.query) as SearchQuery)
     for (const driven of ['limit', 'before'] as const) {
       if (query && Object.hasOwn(query, driven)) {
         throw new UsageError(
@@ -185,7 +177,9 @@ export class MaxClient extends MaxCore {
       // Conversation pages come oldest first: the next (older) page starts before the first item.
       ...(name === 'getConversationMessages' ? { cursorItem: 'first' as const } : {}),
       // In max_users mode people are ordered by username, and before/after take usernames.
-      ...(byUsername ? { cursor: (item: RpcItem<N>) => String((item as { username?: unknown }).username) } : {}),
+      ...(byUsername
+        ? { cursor: (item: RpcItem<N>) => String((item as { username?: unknown }).username) }
+        : {}),
     })
   }
 
@@ -216,7 +210,8 @@ export class MaxClient extends MaxCore {
       ...(properties === undefined ? {} : fields('addUser', 'properties', properties)),
       username: text('addUser', 'username', username),
     }
-    const notifications = o.notifications === undefined ? undefined : flag('addUser', 'notifications', o.notifications)
+    const notifications =
+      o.notifications === undefined ? undefined : flag('addUser', 'notifications', o.notifications)
     return this.#call('addUser', {
       body: withFields('addUser', body, o.fields),
       query: notifications === undefined ? undefined : { notifications },
@@ -251,7 +246,10 @@ export class MaxClient extends MaxCore {
   /** Deletes a user (`DELETE /people/{username}`). */
   async deleteUser(username: string, opts?: CallOptions): RpcReturn<'deleteUser'> {
     const o = options('deleteUser', opts, CALL)
-    return this.#call('deleteUser', { params: { username: text('deleteUser', 'username', username) }, options: o })
+    return this.#call('deleteUser', {
+      params: { username: text('deleteUser', 'username', username) },
+      options: o,
+    })
   }
 
   /**
@@ -276,11 +274,18 @@ export class MaxClient extends MaxCore {
   /** Downloads the avatar of a user (PNG bytes); the actor's when `username` is omitted. */
   async getUserAvatar(username?: string, opts?: CallOptions): RpcReturn<'getUserAvatar'> {
     const o = options('getUserAvatar', opts, CALL)
-    return this.#call('getUserAvatar', { params: { username: this.#username('getUserAvatar', username) }, options: o })
+    return this.#call('getUserAvatar', {
+      params: { username: this.#username('getUserAvatar', username) },
+      options: o,
+    })
   }
 
   /** Downloads a named size of a user avatar (`large`). */
-  async getUserAvatarSize(username: string, size: string, opts?: CallOptions): RpcReturn<'getUserAvatarSize'> {
+  async getUserAvatarSize(
+    username: string,
+    size: string,
+    opts?: CallOptions,
+  ): RpcReturn<'getUserAvatarSize'> {
     const o = options('getUserAvatarSize', opts, CALL)
     return this.#call('getUserAvatarSize', {
       params: {
@@ -325,7 +330,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Counts the posts of a user (HEAD `/people/{username}/activities`), in `context` when given. */
-  async countUserActivities(context?: string, username?: string, opts?: ListOptions): RpcReturn<'countUserActivities'> {
+  async countUserActivities(
+    context?: string,
+    username?: string,
+    opts?: ListOptions,
+  ): RpcReturn<'countUserActivities'> {
     const o = options('countUserActivities', opts, LIST)
     return this.#call('countUserActivities', {
       params: { username: this.#username('countUserActivities', username) },
@@ -496,7 +505,11 @@ export class MaxClient extends MaxCore {
    */
   getContextActivities(context: string, count?: false, opts?: ListOptions): RpcReturn<'getContextActivities'>
   getContextActivities(context: string, count: true, opts?: ListOptions): RpcReturn<'countContextActivities'>
-  async getContextActivities(context: string, count?: boolean, opts?: ListOptions): Promise<RpcResult<unknown>> {
+  async getContextActivities(
+    context: string,
+    count?: boolean,
+    opts?: ListOptions,
+  ): Promise<RpcResult<unknown>> {
     if (flag('getContextActivities', 'count', count)) return this.countContextActivities(context, opts)
     const o = options('getContextActivities', opts, LIST)
     return this.#call('getContextActivities', {
@@ -517,7 +530,10 @@ export class MaxClient extends MaxCore {
   }
 
   /** Iterates the posts of a context, page by page. */
-  iterateContextActivities(context: string, opts?: IterateOptions): AsyncIterable<RpcItem<'getContextActivities'>> {
+  iterateContextActivities(
+    context: string,
+    opts?: IterateOptions,
+  ): AsyncIterable<RpcItem<'getContextActivities'>> {
     return this.#iterate(
       'getContextActivities',
       'iterateContextActivities',
@@ -566,7 +582,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Lists the latest distinct authors of a context (server default limit 8). */
-  async getContextLastAuthors(context: string, limit?: number, opts?: CallOptions): RpcReturn<'getContextLastAuthors'> {
+  async getContextLastAuthors(
+    context: string,
+    limit?: number,
+    opts?: CallOptions,
+  ): RpcReturn<'getContextLastAuthors'> {
     const o = options('getContextLastAuthors', opts, CALL)
     return this.#call('getContextLastAuthors', {
       params: { hash: text('getContextLastAuthors', 'context', context) },
@@ -594,14 +614,25 @@ export class MaxClient extends MaxCore {
   /** Lists the comments of an activity (`GET /activities/{activity}/comments`). */
   async getComments(activity: string, opts?: CallOptions): RpcReturn<'getComments'> {
     const o = options('getComments', opts, CALL)
-    return this.#call('getComments', { params: { activity: text('getComments', 'activity', activity) }, options: o })
+    return this.#call('getComments', {
+      params: { activity: text('getComments', 'activity', activity) },
+      options: o,
+    })
   }
 
   /** Comments on an activity (`POST /activities/{activity}/comments`). */
-  async addComment(content: string, activity: string, otype = 'comment', opts?: BodyOptions): RpcReturn<'addComment'> {
+  async addComment(
+    content: string,
+    activity: string,
+    otype = 'comment',
+    opts?: BodyOptions,
+  ): RpcReturn<'addComment'> {
     const o = options('addComment', opts, BODY)
     const body = {
-      object: { objectType: text('addComment', 'otype', otype), content: text('addComment', 'content', content) },
+      object: {
+        objectType: text('addComment', 'otype', otype),
+        content: text('addComment', 'content', content),
+      },
     }
     return this.#call('addComment', {
       params: { activity: text('addComment', 'activity', activity) },
@@ -693,7 +724,10 @@ export class MaxClient extends MaxCore {
   }
 
   /** Iterates the comments on posts of a context, page by page. */
-  iterateContextComments(context: string, opts?: IterateOptions): AsyncIterable<RpcItem<'getContextComments'>> {
+  iterateContextComments(
+    context: string,
+    opts?: IterateOptions,
+  ): AsyncIterable<RpcItem<'getContextComments'>> {
     return this.#iterate(
       'getContextComments',
       'iterateContextComments',
@@ -727,7 +761,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Removes the favorite mark of `username` (default the actor) from an activity. */
-  async unfavoriteActivity(activity: string, username?: string, opts?: CallOptions): RpcReturn<'unfavoriteActivity'> {
+  async unfavoriteActivity(
+    activity: string,
+    username?: string,
+    opts?: CallOptions,
+  ): RpcReturn<'unfavoriteActivity'> {
     const o = options('unfavoriteActivity', opts, CALL)
     return this.#call('unfavoriteActivity', {
       params: {
@@ -800,14 +838,19 @@ export class MaxClient extends MaxCore {
       objectType: text(method, 'contextType', contextType),
       displayName: text(method, 'displayName', displayName),
     }
-    if (permissions !== undefined && permissions !== null) body.permissions = fields(method, 'permissions', permissions)
+    if (permissions !== undefined && permissions !== null)
+      body.permissions = fields(method, 'permissions', permissions)
     return this.#call(method, { body: withFields(method, body, o.fields), options: o })
   }
 
   /** Reads a context (`GET /contexts/{hash}`); `url` may also be its hash. */
   async getContext(url: string, opts?: ReadOptions): RpcReturn<'getContext'> {
     const o = options('getContext', opts, LIST)
-    return this.#call('getContext', { params: { hash: text('getContext', 'url', url) }, query: o.query, options: o })
+    return this.#call('getContext', {
+      params: { hash: text('getContext', 'url', url) },
+      query: o.query,
+      options: o,
+    })
   }
 
   /** Alias of {@link MaxClient.getContext} (the Python name). */
@@ -816,7 +859,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Updates fields of a context (`PUT /contexts/{hash}`). */
-  async modifyContext(url: string, properties: Record<string, unknown>, opts?: BodyOptions): RpcReturn<'modifyContext'> {
+  async modifyContext(
+    url: string,
+    properties: Record<string, unknown>,
+    opts?: BodyOptions,
+  ): RpcReturn<'modifyContext'> {
     const o = options('modifyContext', opts, BODY)
     return this.#call('modifyContext', {
       params: { hash: text('modifyContext', 'url', url) },
@@ -838,7 +885,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Adds tags to a context (`PUT /contexts/{hash}/tags`) and answers the resulting list. */
-  async addTagsToContext(url: string, tags: readonly string[], opts?: CallOptions): RpcReturn<'addTagsToContext'> {
+  async addTagsToContext(
+    url: string,
+    tags: readonly string[],
+    opts?: CallOptions,
+  ): RpcReturn<'addTagsToContext'> {
     const o = options('addTagsToContext', opts, CALL)
     return this.#call('addTagsToContext', {
       params: { hash: text('addTagsToContext', 'url', url) },
@@ -848,21 +899,35 @@ export class MaxClient extends MaxCore {
   }
 
   /** Alias of {@link MaxClient.addTagsToContext} (the Python name). */
-  add_tags_to_context(url: string, tags: readonly string[], opts?: CallOptions): RpcReturn<'addTagsToContext'> {
+  add_tags_to_context(
+    url: string,
+    tags: readonly string[],
+    opts?: CallOptions,
+  ): RpcReturn<'addTagsToContext'> {
     return this.addTagsToContext(url, tags, opts)
   }
 
   /** Removes every tag of a context (`DELETE /contexts/{hash}/tags`). */
   async clearContextTags(url: string, opts?: CallOptions): RpcReturn<'clearContextTags'> {
     const o = options('clearContextTags', opts, CALL)
-    return this.#call('clearContextTags', { params: { hash: text('clearContextTags', 'url', url) }, options: o })
+    return this.#call('clearContextTags', {
+      params: { hash: text('clearContextTags', 'url', url) },
+      options: o,
+    })
   }
 
   /** Removes one tag from a context (`DELETE /contexts/{hash}/tags/{tag}`). */
-  async removeTagFromContext(url: string, tag: string, opts?: CallOptions): RpcReturn<'removeTagFromContext'> {
+  async removeTagFromContext(
+    url: string,
+    tag: string,
+    opts?: CallOptions,
+  ): RpcReturn<'removeTagFromContext'> {
     const o = options('removeTagFromContext', opts, CALL)
     return this.#call('removeTagFromContext', {
-      params: { hash: text('removeTagFromContext', 'url', url), tag: text('removeTagFromContext', 'tag', tag) },
+      params: {
+        hash: text('removeTagFromContext', 'url', url),
+        tag: text('removeTagFromContext', 'tag', tag),
+      },
       options: o,
     })
   }
@@ -875,7 +940,10 @@ export class MaxClient extends MaxCore {
   /** Downloads the avatar of a context (PNG bytes). */
   async getContextAvatar(url: string, opts?: CallOptions): RpcReturn<'getContextAvatar'> {
     const o = options('getContextAvatar', opts, CALL)
-    return this.#call('getContextAvatar', { params: { hash: text('getContextAvatar', 'url', url) }, options: o })
+    return this.#call('getContextAvatar', {
+      params: { hash: text('getContextAvatar', 'url', url) },
+      options: o,
+    })
   }
 
   // ---------------------------------------------------------------- subscriptions
@@ -884,7 +952,12 @@ export class MaxClient extends MaxCore {
    * Subscribes `username` (default the actor) to a context (`POST /contexts/{hash}/subscriptions`).
    * `otype` is kept for the Python signature; MAX only subscribes to contexts.
    */
-  async subscribe(url: string, otype = 'context', username?: string, opts?: CallOptions): RpcReturn<'subscribe'> {
+  async subscribe(
+    url: string,
+    otype = 'context',
+    username?: string,
+    opts?: CallOptions,
+  ): RpcReturn<'subscribe'> {
     const o = options('subscribe', opts, CALL)
     oneOf('subscribe', 'otype', otype, ['context'])
     return this.#call('subscribe', {
@@ -898,7 +971,12 @@ export class MaxClient extends MaxCore {
    * Unsubscribes `username` (default the actor) from a context
    * (`DELETE /contexts/{hash}/subscriptions/{username}`).
    */
-  async unsubscribe(url: string, otype = 'context', username?: string, opts?: CallOptions): RpcReturn<'unsubscribe'> {
+  async unsubscribe(
+    url: string,
+    otype = 'context',
+    username?: string,
+    opts?: CallOptions,
+  ): RpcReturn<'unsubscribe'> {
     const o = options('unsubscribe', opts, CALL)
     oneOf('unsubscribe', 'otype', otype, ['context'])
     return this.#call('unsubscribe', {
@@ -952,7 +1030,10 @@ export class MaxClient extends MaxCore {
   }
 
   /** Lists the users who turned push notifications off in a context (10 by default; `limit: 0` for all). */
-  async getContextPushUnsubscriptions(url: string, opts?: ListOptions): RpcReturn<'getContextPushUnsubscriptions'> {
+  async getContextPushUnsubscriptions(
+    url: string,
+    opts?: ListOptions,
+  ): RpcReturn<'getContextPushUnsubscriptions'> {
     const o = options('getContextPushUnsubscriptions', opts, LIST)
     return this.#call('getContextPushUnsubscriptions', {
       params: { hash: text('getContextPushUnsubscriptions', 'url', url) },
@@ -962,7 +1043,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Turns push notifications of a context off for `username` (default the actor). */
-  async disableContextPush(url: string, username?: string, opts?: CallOptions): RpcReturn<'disableContextPush'> {
+  async disableContextPush(
+    url: string,
+    username?: string,
+    opts?: CallOptions,
+  ): RpcReturn<'disableContextPush'> {
     const o = options('disableContextPush', opts, CALL)
     return this.#call('disableContextPush', {
       params: {
@@ -974,7 +1059,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Turns push notifications of a context back on for `username` (default the actor). */
-  async enableContextPush(url: string, username?: string, opts?: CallOptions): RpcReturn<'enableContextPush'> {
+  async enableContextPush(
+    url: string,
+    username?: string,
+    opts?: CallOptions,
+  ): RpcReturn<'enableContextPush'> {
     const o = options('enableContextPush', opts, CALL)
     return this.#call('enableContextPush', {
       params: {
@@ -1055,7 +1144,10 @@ export class MaxClient extends MaxCore {
   async resetPermissions(url: string, username?: string, opts?: CallOptions): RpcReturn<'resetPermissions'> {
     const o = options('resetPermissions', opts, CALL)
     return this.#call('resetPermissions', {
-      params: { hash: text('resetPermissions', 'url', url), username: this.#username('resetPermissions', username) },
+      params: {
+        hash: text('resetPermissions', 'url', url),
+        username: this.#username('resetPermissions', username),
+      },
       options: o,
     })
   }
@@ -1085,7 +1177,10 @@ export class MaxClient extends MaxCore {
   /** Lists the device tokens of `username` (default the actor). */
   async getUserTokens(username?: string, opts?: CallOptions): RpcReturn<'getUserTokens'> {
     const o = options('getUserTokens', opts, CALL)
-    return this.#call('getUserTokens', { params: { username: this.#username('getUserTokens', username) }, options: o })
+    return this.#call('getUserTokens', {
+      params: { username: this.#username('getUserTokens', username) },
+      options: o,
+    })
   }
 
   /** Deletes every device token of `username` (default the actor). */
@@ -1132,11 +1227,17 @@ export class MaxClient extends MaxCore {
   /** Lists the device tokens of the subscribers of a context (push opt-outs excluded). */
   async getContextTokens(url: string, opts?: CallOptions): RpcReturn<'getContextTokens'> {
     const o = options('getContextTokens', opts, CALL)
-    return this.#call('getContextTokens', { params: { hash: text('getContextTokens', 'url', url) }, options: o })
+    return this.#call('getContextTokens', {
+      params: { hash: text('getContextTokens', 'url', url) },
+      options: o,
+    })
   }
 
   /** Lists the device tokens of the participants of a conversation (`GET /conversations/{id}/tokens`). */
-  async pushtokensByConversation(conversationId: string, opts?: CallOptions): RpcReturn<'pushtokensByConversation'> {
+  async pushtokensByConversation(
+    conversationId: string,
+    opts?: CallOptions,
+  ): RpcReturn<'pushtokensByConversation'> {
     const o = options('pushtokensByConversation', opts, CALL)
     return this.#call('pushtokensByConversation', {
       params: { id: text('pushtokensByConversation', 'conversationId', conversationId) },
@@ -1145,7 +1246,10 @@ export class MaxClient extends MaxCore {
   }
 
   /** Alias of {@link MaxClient.pushtokensByConversation} (the Python name). */
-  pushtokens_by_conversation(conversationId: string, opts?: CallOptions): RpcReturn<'pushtokensByConversation'> {
+  pushtokens_by_conversation(
+    conversationId: string,
+    opts?: CallOptions,
+  ): RpcReturn<'pushtokensByConversation'> {
     return this.pushtokensByConversation(conversationId, opts)
   }
 
@@ -1223,7 +1327,11 @@ export class MaxClient extends MaxCore {
     const o = options('modifyConversation', opts, BODY)
     return this.#call('modifyConversation', {
       params: { id: text('modifyConversation', 'id', id) },
-      body: withFields('modifyConversation', fields('modifyConversation', 'properties', properties), o.fields),
+      body: withFields(
+        'modifyConversation',
+        fields('modifyConversation', 'properties', properties),
+        o.fields,
+      ),
       options: o,
     })
   }
@@ -1231,7 +1339,10 @@ export class MaxClient extends MaxCore {
   /** Deletes a conversation and its messages. */
   async deleteConversation(id: string, opts?: CallOptions): RpcReturn<'deleteConversation'> {
     const o = options('deleteConversation', opts, CALL)
-    return this.#call('deleteConversation', { params: { id: text('deleteConversation', 'id', id) }, options: o })
+    return this.#call('deleteConversation', {
+      params: { id: text('deleteConversation', 'id', id) },
+      options: o,
+    })
   }
 
   /** Makes participant `username` the owner of a conversation (`PUT /conversations/{id}/owner`). */
@@ -1243,16 +1354,28 @@ export class MaxClient extends MaxCore {
     const o = options('transferConversationOwnership', opts, CALL)
     return this.#call('transferConversationOwnership', {
       params: { id: text('transferConversationOwnership', 'id', id) },
-      body: { actor: { objectType: 'person', username: text('transferConversationOwnership', 'username', username) } },
+      body: {
+        actor: {
+          objectType: 'person',
+          username: text('transferConversationOwnership', 'username', username),
+        },
+      },
       options: o,
     })
   }
 
   /** Reads a conversation as `username` (default the actor) sees it. */
-  async getUserConversation(id: string, username?: string, opts?: CallOptions): RpcReturn<'getUserConversation'> {
+  async getUserConversation(
+    id: string,
+    username?: string,
+    opts?: CallOptions,
+  ): RpcReturn<'getUserConversation'> {
     const o = options('getUserConversation', opts, CALL)
     return this.#call('getUserConversation', {
-      params: { username: this.#username('getUserConversation', username), id: text('getUserConversation', 'id', id) },
+      params: {
+        username: this.#username('getUserConversation', username),
+        id: text('getUserConversation', 'id', id),
+      },
       options: o,
     })
   }
@@ -1271,7 +1394,10 @@ export class MaxClient extends MaxCore {
   async removeParticipant(id: string, username?: string, opts?: CallOptions): RpcReturn<'removeParticipant'> {
     const o = options('removeParticipant', opts, CALL)
     return this.#call('removeParticipant', {
-      params: { id: text('removeParticipant', 'id', id), username: this.#username('removeParticipant', username) },
+      params: {
+        id: text('removeParticipant', 'id', id),
+        username: this.#username('removeParticipant', username),
+      },
       options: o,
     })
   }
@@ -1279,7 +1405,10 @@ export class MaxClient extends MaxCore {
   /** Downloads the avatar of a conversation (PNG bytes). */
   async getConversationAvatar(id: string, opts?: CallOptions): RpcReturn<'getConversationAvatar'> {
     const o = options('getConversationAvatar', opts, CALL)
-    return this.#call('getConversationAvatar', { params: { id: text('getConversationAvatar', 'id', id) }, options: o })
+    return this.#call('getConversationAvatar', {
+      params: { id: text('getConversationAvatar', 'id', id) },
+      options: o,
+    })
   }
 
   // ---------------------------------------------------------------- messages
@@ -1295,7 +1424,10 @@ export class MaxClient extends MaxCore {
   }
 
   /** Iterates the messages of a conversation from the newest page back (oldest first inside a page). */
-  iterateConversationMessages(id: string, opts?: IterateOptions): AsyncIterable<RpcItem<'getConversationMessages'>> {
+  iterateConversationMessages(
+    id: string,
+    opts?: IterateOptions,
+  ): AsyncIterable<RpcItem<'getConversationMessages'>> {
     return this.#iterate(
       'getConversationMessages',
       'iterateConversationMessages',
@@ -1317,7 +1449,12 @@ export class MaxClient extends MaxCore {
   }
 
   /** Posts a message in a conversation on behalf of `username`. */
-  async addUserMessage(username: string, id: string, content: string, opts?: MessageOptions): RpcReturn<'addUserMessage'> {
+  async addUserMessage(
+    username: string,
+    id: string,
+    content: string,
+    opts?: MessageOptions,
+  ): RpcReturn<'addUserMessage'> {
     const method = 'addUserMessage'
     const o = options(method, opts, [...POST, 'otype', 'mobile'])
     return this.#call(method, {
@@ -1388,7 +1525,11 @@ export class MaxClient extends MaxCore {
   }
 
   /** Downloads the `full` or `thumb` size of a message image. */
-  async getMessageImageSize(id: string, size: 'full' | 'thumb', opts?: CallOptions): RpcReturn<'getMessageImageSize'> {
+  async getMessageImageSize(
+    id: string,
+    size: 'full' | 'thumb',
+    opts?: CallOptions,
+  ): RpcReturn<'getMessageImageSize'> {
     const o = options('getMessageImageSize', opts, CALL)
     return this.#call('getMessageImageSize', {
       params: {
@@ -1452,12 +1593,20 @@ export class MaxClient extends MaxCore {
   }
 
   /** Grants a global role to a user (201 added, 200 already held). */
-  async grantSecurityRole(user: string, role: 'Manager' | 'NonVisible', opts?: CallOptions): RpcReturn<'grantSecurityRole'> {
+  async grantSecurityRole(
+    user: string,
+    role: 'Manager' | 'NonVisible',
+    opts?: CallOptions,
+  ): RpcReturn<'grantSecurityRole'> {
     return this.#role('grantSecurityRole', user, role, opts)
   }
 
   /** Alias of {@link MaxClient.grantSecurityRole} (the Python name). */
-  grant_security_role(user: string, role: 'Manager' | 'NonVisible', opts?: CallOptions): RpcReturn<'grantSecurityRole'> {
+  grant_security_role(
+    user: string,
+    role: 'Manager' | 'NonVisible',
+    opts?: CallOptions,
+  ): RpcReturn<'grantSecurityRole'> {
     return this.grantSecurityRole(user, role, opts)
   }
 
@@ -1552,7 +1701,10 @@ export class MaxClient extends MaxCore {
   /** Deletes one logged server exception. */
   async deleteException(hash: string, opts?: CallOptions): RpcReturn<'deleteException'> {
     const o = options('deleteException', opts, CALL)
-    return this.#call('deleteException', { params: { hash: text('deleteException', 'hash', hash) }, options: o })
+    return this.#call('deleteException', {
+      params: { hash: text('deleteException', 'hash', hash) },
+      options: o,
+    })
   }
 }
 
@@ -1568,7 +1720,12 @@ function withFields(method: string, body: Record<string, unknown>, extra: unknow
 }
 
 /** `{ objectType, content }` of a post; a file goes only with `image`/`file` objects. */
-function activityObject(method: string, content: string, otype: string, file: unknown): Record<string, unknown> {
+function activityObject(
+  method: string,
+  content: string,
+  otype: string,
+  file: unknown,
+): Record<string, unknown> {
   const objectType = text(method, 'otype', otype)
   if (file !== undefined && objectType !== 'image' && objectType !== 'file') {
     throw new UsageError(
@@ -1598,11 +1755,7 @@ function limitQuery(method: string, limit: unknown): Record<string, unknown> | u
 }
 
 /** Adds `context=<hash>` (from a URL or hash) to a list query. */
-function contextQuery(
-  method: string,
-  context: unknown,
-  query: object | undefined,
-): object | undefined {
+function contextQuery(method: string, context: unknown, query: object | undefined): object | undefined {
   if (context === undefined) return query
   const hash = contextHash(text(method, 'context', context))
   if (query !== undefined) fields(method, 'options.query', query)
@@ -1611,7 +1764,8 @@ function contextQuery(
 
 /** The same multipart form without its `json_data` field. */
 function fileOnly(body: unknown): FormData {
-  if (!(body instanceof FormData)) throw new UsageError('postAvatar(): the upload did not build a multipart form')
+  if (!(body instanceof FormData))
+    throw new UsageError('postAvatar(): the upload did not build a multipart form')
   const form = new FormData()
   for (const [name, value] of body) if (name !== 'json_data') form.append(name, value)
   return form

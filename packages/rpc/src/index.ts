@@ -1,5 +1,11 @@
 export { MaxClient, RpcClient, type RpcContent, type RpcItem, type RpcReturn } from './client.js'
-export { type RpcCategory, type RpcMethodName, type RpcMethodSpec, rpcCategories, rpcMethods } from './methods.js'
+export {
+  type RpcCategory,
+  type RpcMethodName,
+  type RpcMethodSpec,
+  rpcCategories,
+  rpcMethods,
+} from './methods.js'
 export type {
   AddTokenOptions,
   AddUserOptions,

@@ -18,7 +18,7 @@ export interface Received {
   /** Path and query, as sent. */
   uri: string
   headers: Record<string, string | string[] | undefined>
-  /** Parsed JSON body, the raw text for other bodies, undefined when empty. */
+  /** Parsed JSON body, the raw text for other bodies (latin1 for multipart), undefined when empty. */
   body: unknown
 }
 
@@ -40,10 +40,18 @@ export function intercept(method: string, reply: Reply): { received: () => Recei
       const headers = this.req.headers as Record<string, string | string[] | undefined>
       const type = String(headers['content-type'] ?? '')
       let parsed: unknown = body === '' ? undefined : body
-      if (typeof body === 'string' && body !== '' && type.includes('application/json')) parsed = JSON.parse(body)
+      if (typeof body === 'string' && body !== '' && type.includes('application/json'))
+        parsed = JSON.parse(body)
+      // nock hands over bodies that are not valid UTF-8 (binary file parts) hex-encoded.
+      if (typeof body === 'string' && type.startsWith('multipart/') && /^([0-9a-f]{2})+$/.test(body)) {
+        parsed = Buffer.from(body, 'hex').toString('latin1')
+      }
       received = { method: this.req.method ?? method, uri, headers, body: parsed }
       const isJson =
-        reply.body !== undefined && !Buffer.isBuffer(reply.body) && !ArrayBuffer.isView(reply.body) && typeof reply.body !== 'string'
+        reply.body !== undefined &&
+        !Buffer.isBuffer(reply.body) &&
+        !ArrayBuffer.isView(reply.body) &&
+        typeof reply.body !== 'string'
       return [
         reply.status,
         reply.body === undefined ? '' : isJson ? JSON.stringify(reply.body) : (reply.body as string | Buffer),

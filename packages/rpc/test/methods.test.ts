@@ -1,8 +1,8 @@
+import { findRoute, methodOf } from '@maxclient/resources'
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { findRoute, methodOf } from '@maxclient/resources'
 import { type MaxClient, type RpcMethodName, type RpcResult, rpcMethods } from '../src/index.js'
-import { ATENEA, ATENEA_HASH, client, intercept, type Reply } from './helpers.js'
+import { ATENEA, ATENEA_HASH, client, intercept, type Received, type Reply } from './helpers.js'
 
 beforeAll(() => {
   nock.disableNetConnect()
@@ -20,6 +20,8 @@ interface Case {
   reply?: Reply
   /** Expected content; default: the reply body. */
   content?: unknown
+  /** More checks on what the server received. */
+  check?: (received: Received) => void
 }
 
 const ID = '519b00000000000000000001'
@@ -65,18 +67,28 @@ const cases: Case[] = [
     content: null,
   },
   {
+    name: 'postAvatar',
+    call: (c) => c.postAvatar('bob', new File([PNG], 'me.png', { type: 'image/png' })),
+    sends: { method: 'POST', uri: '/people/bob/avatar' },
+    reply: { status: 201, body: { Image: 'updated' } },
+    check: (received) => {
+      expect(String(received.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/)
+      expect(received.body).toMatch(/name="file"; filename="me.png"/)
+    },
+  },
+  {
     name: 'getUserAvatar',
     call: (c) => c.getUserAvatar('bob'),
     sends: { method: 'GET', uri: '/people/bob/avatar' },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   {
     name: 'getUserAvatarSize',
     call: (c) => c.getUserAvatarSize('bob', 'large'),
     sends: { method: 'GET', uri: '/people/bob/avatar/large' },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   // Activities
   {
@@ -173,7 +185,10 @@ const cases: Case[] = [
     sends: {
       method: 'POST',
       uri: `/contexts/${ATENEA_HASH}/activities`,
-      body: { object: { objectType: 'note', content: 'News' }, actor: { objectType: 'context', url: ATENEA } },
+      body: {
+        object: { objectType: 'note', content: 'News' },
+        actor: { objectType: 'context', url: ATENEA },
+      },
     },
     reply: { status: 201, body: activity },
   },
@@ -397,7 +412,7 @@ const cases: Case[] = [
     call: (c) => c.getContextAvatar(ATENEA),
     sends: { method: 'GET', uri: `/contexts/${ATENEA_HASH}/avatar` },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   // Subscriptions
   {
@@ -567,7 +582,9 @@ const cases: Case[] = [
       method: 'POST',
       uri: '/conversations',
       body: {
-        contexts: [{ objectType: 'conversation', participants: ['alice', 'bob', 'carol'], displayName: 'Team' }],
+        contexts: [
+          { objectType: 'conversation', participants: ['alice', 'bob', 'carol'], displayName: 'Team' },
+        ],
         object: { objectType: 'note', content: 'Hi all' },
       },
     },
@@ -650,7 +667,7 @@ const cases: Case[] = [
     call: (c) => c.getConversationAvatar(CONV),
     sends: { method: 'GET', uri: `/conversations/${CONV}/avatar` },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   // Messages
   {
@@ -698,42 +715,42 @@ const cases: Case[] = [
     call: (c) => c.getActivityImage(ID),
     sends: { method: 'GET', uri: `/activities/${ID}/image` },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   {
     name: 'getActivityImageSize',
     call: (c) => c.getActivityImageSize(ID, 'thumb'),
     sends: { method: 'GET', uri: `/activities/${ID}/image/thumb` },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   {
     name: 'getActivityFile',
     call: (c) => c.getActivityFile(ID),
     sends: { method: 'GET', uri: `/activities/${ID}/file/download` },
     reply: { status: 200, body: PNG, headers: { 'content-type': 'application/pdf' } },
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   {
     name: 'getMessageImage',
     call: (c) => c.getMessageImage('m1'),
     sends: { method: 'GET', uri: '/messages/m1/image' },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   {
     name: 'getMessageImageSize',
     call: (c) => c.getMessageImageSize('m1', 'full'),
     sends: { method: 'GET', uri: '/messages/m1/image/full' },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   {
     name: 'getMessageFile',
     call: (c) => c.getMessageFile('m1'),
     sends: { method: 'GET', uri: '/messages/m1/file/download' },
     reply: binary,
-    content: new Uint8Array(PNG),
+    content: PNG,
   },
   // Server info
   {
@@ -854,8 +871,10 @@ describe('every RPC method sends its request and returns [ok, status, content]',
     const spec = rpcMethods[canonical(item.name)]
     const isPublic = methodOf(findRoute(spec.pattern)!, spec.method)!.permission === 'Anonymous'
     expect(received.headers['x-oauth-token']).toBe(isPublic ? undefined : 'tok-123456')
+    item.check?.(received)
     const content = 'content' in item ? item.content : reply.body
     expect(result).toEqual([true, reply.status, content])
+    if (Buffer.isBuffer(content)) expect(result[2]).toBeInstanceOf(Uint8Array)
   })
 
   it('covers every method of the table and every alias', () => {

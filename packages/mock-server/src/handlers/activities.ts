@@ -1,8 +1,8 @@
 import {
-  type Ctx,
-  type Handler,
   bodyObject,
+  type Ctx,
   empty,
+  type Handler,
   isManager,
   json,
   listAnswer,
@@ -15,12 +15,19 @@ import {
   stringField,
 } from '../context.js'
 import { canReadActivity, contextFamily, cursorKey, sortActivities } from '../domain.js'
-import { MaxApiError, badRequest, forbiddenBecause, missingField, notFound, validationError } from '../errors.js'
+import {
+  badRequest,
+  forbiddenBecause,
+  MaxApiError,
+  missingField,
+  notFound,
+  validationError,
+} from '../errors.js'
 import type { ActivityRecord, ActorRef, ContextRecord, ObjectRecord } from '../model.js'
 import { canOnContext } from '../permissions.js'
-import { type SearchParams, pageByPosition, pageOf, parseSearch, passesDateFilter } from '../search.js'
+import { pageByPosition, pageOf, parseSearch, passesDateFilter, type SearchParams } from '../search.js'
 import { formatDate, hashtagsOf, keywordsOf, sanitizeContent } from '../text.js'
-import { activityView, commentView, commentsOf, personRef } from '../views.js'
+import { activityView, commentsOf, commentView, personRef } from '../views.js'
 import { attachment, storeUpload } from './files.js'
 
 const ACTIVITY_OBJECT_TYPES = new Set(['note', 'image', 'file'])
@@ -118,7 +125,8 @@ function createPost(ctx: Ctx, actor: ActorRef, context: ContextRecord | undefine
 
 /** Filters of the shared search parameters that apply to activities. */
 function matchesSearch(ctx: Ctx, activity: ActivityRecord, search: SearchParams): boolean {
-  if (search.actor && (activity.actor.kind !== 'person' || activity.actor.username !== search.actor)) return false
+  if (search.actor && (activity.actor.kind !== 'person' || activity.actor.username !== search.actor))
+    return false
   if (!passesDateFilter(activity.published, search.dateFilter)) return false
   if (!search.hashtags.every((h) => activity.hashtags.includes(h))) return false
   if (!search.keywords.every((k) => activity.keywords.includes(k))) return false
@@ -133,7 +141,8 @@ function matchesSearch(ctx: Ctx, activity: ActivityRecord, search: SearchParams)
 /** Filters, sorts and pages activities, then answers the list (or its count on HEAD). */
 function activityList(ctx: Ctx, activities: ActivityRecord[], render = true): Response {
   const search = parseSearch(ctx.query)
-  const sortable = ctx.route.pattern === '/people/{username}/timeline' || ctx.route.pattern === '/contexts/{hash}/activities'
+  const sortable =
+    ctx.route.pattern === '/people/{username}/timeline' || ctx.route.pattern === '/contexts/{hash}/activities'
   const sort = sortable ? search.sort : 'published'
   const priority = sortable ? search.priority : 'activity'
   const sorted = sortActivities(
@@ -141,7 +150,10 @@ function activityList(ctx: Ctx, activities: ActivityRecord[], render = true): Re
     sort,
     priority,
   )
-  const page = sort === 'published' ? pageOf(sorted, search, cursorKey(priority)) : pageByPosition(sorted, search, (a) => a.id)
+  const page =
+    sort === 'published'
+      ? pageOf(sorted, search, cursorKey(priority))
+      : pageByPosition(sorted, search, (a) => a.id)
   return listAnswer(ctx, page, (a) => (render ? activityView(ctx.store, a, ctx.me) : a))
 }
 
@@ -379,7 +391,8 @@ function unmark(kind: 'likes' | 'favorites'): Handler {
     requireSelfOrManager(ctx, username)
     const marks = activity[kind]
     const at = marks.findIndex((m) => m.username === username)
-    if (at === -1) throw notFound(`${username} has no ${kind === 'likes' ? 'like' : 'favorite'} on ${activity.id}`)
+    if (at === -1)
+      throw notFound(`${username} has no ${kind === 'likes' ? 'like' : 'favorite'} on ${activity.id}`)
     marks.splice(at, 1)
     if (kind === 'likes') {
       const last = marks.at(-1)
@@ -413,7 +426,9 @@ const listContextActivities: Handler = (ctx) => {
   const family = contextFamily(ctx.store, context)
   return activityList(
     ctx,
-    posts(ctx).filter((a) => a.context !== undefined && family.has(a.context) && canReadActivity(ctx.store, a, ctx.me)),
+    posts(ctx).filter(
+      (a) => a.context !== undefined && family.has(a.context) && canReadActivity(ctx.store, a, ctx.me),
+    ),
   )
 }
 
@@ -423,11 +438,17 @@ const postContextActivity: Handler = (ctx) => {
   if (ctx.actorContext !== undefined) {
     // Posting as the context itself: only its owner or a Manager.
     if (ctx.actorContext !== context.hash)
-      throw badRequest('ValidationError', 'A context can only post in itself: actor.url must be the context URL')
+      throw badRequest(
+        'ValidationError',
+        'A context can only post in itself: actor.url must be the context URL',
+      )
     requirePermission(ctx, isManager(ctx) || context.owner === ctx.me)
     return createPost(ctx, { kind: 'context', hash: context.hash }, context)
   }
-  requirePermission(ctx, (ctx.actor === ctx.me || isManager(ctx)) && canOnContext(store, ctx.actor, context, 'write'))
+  requirePermission(
+    ctx,
+    (ctx.actor === ctx.me || isManager(ctx)) && canOnContext(store, ctx.actor, context, 'write'),
+  )
   return createPost(ctx, { kind: 'person', username: ctx.actor }, context)
 }
 
@@ -476,5 +497,3 @@ export const activityHandlers: Record<string, Handler> = {
   'GET /contexts/{hash}/comments': listContextComments,
   'GET /contexts/{hash}/activities/authors': contextAuthors,
 }
-
-export { forbiddenBecause }

@@ -1,7 +1,7 @@
-import { type Ctx, type Handler, empty, isManager, json, requirePermission } from '../context.js'
+import { type Ctx, empty, type Handler, isManager, json, requirePermission } from '../context.js'
 import { notFound, validationError } from '../errors.js'
-import { ROLES, type RoleName } from '../store.js'
 import { infoApi } from '../info-api.js'
+import { ROLES, type RoleName } from '../store.js'
 
 /** The MAX version this mock answers as. */
 export const EMULATED_MAX_VERSION = '5.3.27'

@@ -1,9 +1,9 @@
 import {
-  type Ctx,
-  type Handler,
   bodyObject,
+  type Ctx,
   empty,
   fullList,
+  type Handler,
   isManager,
   json,
   listAnswer,
@@ -15,7 +15,13 @@ import {
 } from '../context.js'
 import { hashOfUrl } from '../domain.js'
 import { MaxApiError, missingField, notFound, validationError } from '../errors.js'
-import type { ActivityRecord, ContextRecord, PermissionName, PermissionPolicy, PersonRecord } from '../model.js'
+import type {
+  ActivityRecord,
+  ContextRecord,
+  PermissionName,
+  PermissionPolicy,
+  PersonRecord,
+} from '../model.js'
 import {
   CONTEXT_CREATION_DEFAULTS,
   canOnContext,
@@ -24,10 +30,10 @@ import {
   isPolicy,
   subscriptionPermissions,
 } from '../permissions.js'
+import { DEFAULT_AVATAR_PNG } from '../png.js'
 import { pageOf, parseSearch } from '../search.js'
 import { formatDate } from '../text.js'
 import { activityView, contextView, subscriptionView } from '../views.js'
-import { DEFAULT_AVATAR_PNG } from '../png.js'
 import { binary } from './files.js'
 
 const NOTIFICATIONS = new Set<unknown>([true, false, 'posts', 'comments'])
@@ -87,12 +93,12 @@ const listContexts: Handler = (ctx) => {
   const contexts = [...ctx.store.contexts.values()]
     .filter((c) => search.tags.every((t) => c.tags.includes(t)))
     .filter((c) => (search.twitterEnabled ? Boolean(c.twitterHashtag || c.twitterUsername) : true))
-    .filter((c) =>
-      search.keywords.every((k) => `${c.displayName} ${c.url}`.toLowerCase().includes(k)),
-    )
+    .filter((c) => search.keywords.every((k) => `${c.displayName} ${c.url}`.toLowerCase().includes(k)))
     .sort((a, b) => (a.id < b.id ? 1 : -1))
-  return listAnswer(ctx, pageOf(contexts, search, (c) => c.id), (c) =>
-    contextView(c, { completePermissions: false }),
+  return listAnswer(
+    ctx,
+    pageOf(contexts, search, (c) => c.id),
+    (c) => contextView(c, { completePermissions: false }),
   )
 }
 
@@ -129,12 +135,21 @@ const listPublicContexts: Handler = (ctx) => {
     .filter((c) => c.permissions.subscribe === 'public')
     .filter((c) => search.tags.every((t) => c.tags.includes(t)))
     .sort((a, b) => (a.id < b.id ? 1 : -1))
-  return listAnswer(ctx, pageOf(contexts, search, (c) => c.id), (c) => {
-    const { owner: _owner, creator: _creator, published: _published, ...rest } = contextView(c, {
-      completePermissions: false,
-    })
-    return rest
-  })
+  return listAnswer(
+    ctx,
+    pageOf(contexts, search, (c) => c.id),
+    (c) => {
+      const {
+        owner: _owner,
+        creator: _creator,
+        published: _published,
+        ...rest
+      } = contextView(c, {
+        completePermissions: false,
+      })
+      return rest
+    },
+  )
 }
 
 const getContext: Handler = (ctx) => json(200, contextView(pathContext(ctx), { completePermissions: true }))
@@ -155,7 +170,8 @@ function rehash(ctx: Ctx, context: ContextRecord, newHash: string): void {
   }
   for (const activity of ctx.store.activities.values()) {
     if (activity.context === old) activity.context = newHash
-    if (activity.actor.kind === 'context' && activity.actor.hash === old) activity.actor = { kind: 'context', hash: newHash }
+    if (activity.actor.kind === 'context' && activity.actor.hash === old)
+      activity.actor = { kind: 'context', hash: newHash }
   }
 }
 
@@ -164,7 +180,8 @@ const modifyContext: Handler = (ctx) => {
   requireContextOwner(ctx, context)
   const body = bodyObject(ctx)
   if (Object.hasOwn(body, 'url') && body.url !== null) {
-    if (typeof body.url !== 'string' || body.url === '') throw validationError('url must be a non-empty string')
+    if (typeof body.url !== 'string' || body.url === '')
+      throw validationError('url must be a non-empty string')
     const newHash = hashOfUrl(body.url)
     if (newHash !== context.hash) {
       if (ctx.store.contexts.has(newHash))
@@ -263,22 +280,28 @@ const revokePermission: Handler = (ctx) => {
 const listContextSubscriptions: Handler = (ctx) => {
   const context = pathContext(ctx)
   const allowed =
-    isManager(ctx) || context.owner === ctx.me || findSubscription(ctx.store.people.get(ctx.me), context.hash) !== undefined
+    isManager(ctx) ||
+    context.owner === ctx.me ||
+    findSubscription(ctx.store.people.get(ctx.me), context.hash) !== undefined
   requirePermission(ctx, allowed)
   const search = parseSearch(ctx.query)
   const subscribers = [...ctx.store.people.values()]
     .filter((p) => findSubscription(p, context.hash))
     .sort((a, b) => (a.id < b.id ? 1 : -1))
-  return listAnswer(ctx, pageOf(subscribers, search, (p) => p.id), (p) => {
-    const sub = findSubscription(p, context.hash)!
-    return {
-      username: p.username,
-      permissions: subscriptionPermissions(context, sub),
-      vetos: [...sub.vetos],
-      grants: [...sub.grants],
-      hash: context.hash,
-    }
-  })
+  return listAnswer(
+    ctx,
+    pageOf(subscribers, search, (p) => p.id),
+    (p) => {
+      const sub = findSubscription(p, context.hash)!
+      return {
+        username: p.username,
+        permissions: subscriptionPermissions(context, sub),
+        vetos: [...sub.vetos],
+        grants: [...sub.grants],
+        hash: context.hash,
+      }
+    },
+  )
 }
 
 /** The subscribe activity answered by the subscription endpoints. */
@@ -331,14 +354,19 @@ const listPushOptOuts: Handler = (ctx) => {
   const people = [...ctx.store.people.values()]
     .filter((p) => p.unsubscribedToPush.includes(context.hash))
     .sort((a, b) => (a.id < b.id ? 1 : -1))
-  return listAnswer(ctx, pageOf(people, search, (p) => p.id), (p) => ({ username: p.username }))
+  return listAnswer(
+    ctx,
+    pageOf(people, search, (p) => p.id),
+    (p) => ({ username: p.username }),
+  )
 }
 
 const pushOff: Handler = (ctx) => {
   const { context, person } = pathSubscription(ctx)
   requireSelfOrManager(ctx, person.username)
   const activity = subscribeActivity(ctx, context, person.username)
-  if (person.unsubscribedToPush.includes(context.hash)) return json(200, activityView(ctx.store, activity, ctx.me))
+  if (person.unsubscribedToPush.includes(context.hash))
+    return json(200, activityView(ctx.store, activity, ctx.me))
   person.unsubscribedToPush.push(context.hash)
   return json(201, activityView(ctx.store, activity, ctx.me))
 }

@@ -1,9 +1,9 @@
 import {
-  type Ctx,
-  type Handler,
   bodyObject,
+  type Ctx,
   empty,
   fullList,
+  type Handler,
   isManager,
   json,
   listAnswer,
@@ -17,10 +17,10 @@ import {
 } from '../context.js'
 import { forbiddenBecause, notFound, unknownUser, validationError } from '../errors.js'
 import type { ConversationRecord, MessageRecord } from '../model.js'
+import { DEFAULT_AVATAR_PNG } from '../png.js'
 import { pageOf, parseSearch } from '../search.js'
 import { formatDate, keywordsOf } from '../text.js'
 import { conversationView, messageView } from '../views.js'
-import { DEFAULT_AVATAR_PNG } from '../png.js'
 import { objectFromBody, publishedFromBody } from './activities.js'
 import { attachment, binary, storeUpload } from './files.js'
 
@@ -130,7 +130,8 @@ const addConversation: Handler = (ctx) => {
 const purgeConversations: Handler = (ctx) => {
   requirePermission(ctx, isManager(ctx))
   const { store } = ctx
-  for (const message of store.messages.values()) if (message.object.fileId) store.files.delete(message.object.fileId)
+  for (const message of store.messages.values())
+    if (message.object.fileId) store.files.delete(message.object.fileId)
   store.messages.clear()
   store.conversations.clear()
   for (const person of store.people.values()) person.talkingIn = []
@@ -221,7 +222,11 @@ function joinAnswer(ctx: Ctx, status: number, conversation: ConversationRecord, 
     id: ctx.store.newId(),
     objectType: 'activity',
     verb: 'subscribe',
-    actor: { username, displayName: ctx.store.people.get(username)?.displayName ?? username, objectType: 'person' },
+    actor: {
+      username,
+      displayName: ctx.store.people.get(username)?.displayName ?? username,
+      objectType: 'person',
+    },
     object: { id: conversation.id, objectType: 'conversation', displayName: view.displayName },
     published: formatDate(ctx.store.now()),
     generator: null,
@@ -250,10 +255,17 @@ const removeParticipant: Handler = (ctx) => {
   const conversation = pathConversation(ctx)
   const person = pathPerson(ctx)
   const leaving = person.username === ctx.me
-  requirePermission(ctx, isManager(ctx) || conversation.owner === ctx.me || (leaving && isParticipant(conversation, ctx.me)))
+  requirePermission(
+    ctx,
+    isManager(ctx) || conversation.owner === ctx.me || (leaving && isParticipant(conversation, ctx.me)),
+  )
   if (!isParticipant(conversation, person.username))
     throw notFound(`${person.username} is not a participant of conversation ${conversation.id}`)
-  if (conversation.owner === person.username && conversation.tags.includes('group') && conversation.participants.length > 1)
+  if (
+    conversation.owner === person.username &&
+    conversation.tags.includes('group') &&
+    conversation.participants.length > 1
+  )
     throw forbiddenBecause('The owner cannot leave a group conversation: transfer the ownership first')
   conversation.participants = conversation.participants.filter((p) => p !== person.username)
   person.talkingIn = person.talkingIn.filter((id) => id !== conversation.id)
@@ -275,7 +287,8 @@ const addMessage: Handler = (ctx) => {
   const sender = ctx.actor
   requirePermission(
     ctx,
-    (isManager(ctx) || (sender === ctx.me && isParticipant(conversation, ctx.me))) && isParticipant(conversation, sender),
+    (isManager(ctx) || (sender === ctx.me && isParticipant(conversation, ctx.me))) &&
+      isParticipant(conversation, sender),
   )
   return json(201, messageView(ctx.store, postMessage(ctx, conversation, sender)))
 }
@@ -294,14 +307,21 @@ const listAllMessages: Handler = (ctx) => {
   const messages = [...ctx.store.messages.values()]
     .filter((m) => search.keywords.every((k) => m.keywords.includes(k)))
     .sort((a, b) => (a.id < b.id ? 1 : -1))
-  return listAnswer(ctx, pageOf(messages, search, (m) => m.id), (m) => messageView(ctx.store, m))
+  return listAnswer(
+    ctx,
+    pageOf(messages, search, (m) => m.id),
+    (m) => messageView(ctx.store, m),
+  )
 }
 
 /** The message of the path, visible to its conversation's participants and Managers. */
 function visibleMessage(ctx: Ctx): MessageRecord {
   const message = pathMessage(ctx)
   const conversation = ctx.store.conversations.get(message.conversation)
-  requirePermission(ctx, isManager(ctx) || (conversation !== undefined && isParticipant(conversation, ctx.me)))
+  requirePermission(
+    ctx,
+    isManager(ctx) || (conversation !== undefined && isParticipant(conversation, ctx.me)),
+  )
   return message
 }
 

@@ -5,7 +5,11 @@ import type { Store } from '../store.js'
 
 /** Stores uploaded bytes and returns the file id (`id` reuses an activity or message id). */
 export function storeUpload(store: Store, file: UploadedFile, id = store.newId()): string {
-  const record: FileRecord = { id, mimetype: file.mimetype, base64: Buffer.from(file.bytes).toString('base64') }
+  const record: FileRecord = {
+    id,
+    mimetype: file.mimetype,
+    base64: Buffer.from(file.bytes).toString('base64'),
+  }
   if (file.filename) record.filename = file.filename
   store.files.set(id, record)
   return id
@@ -32,12 +36,18 @@ export function binary(
       headers: { 'content-type': 'application/base64' },
     })
   }
-  const headers: Record<string, string> = { 'content-type': mimetype, 'content-length': String(bytes.byteLength) }
+  const headers: Record<string, string> = {
+    'content-type': mimetype,
+    'content-length': String(bytes.byteLength),
+  }
   if (options.filename) {
     const encoded = encodeURIComponent(options.filename)
     headers['content-disposition'] = `attachment; filename*=UTF-8''${encoded}`
   }
-  return new Response(ctx.method === 'HEAD' ? null : (bytes as Uint8Array<ArrayBuffer>), { status: 200, headers })
+  return new Response(ctx.method === 'HEAD' ? null : (bytes as Uint8Array<ArrayBuffer>), {
+    status: 200,
+    headers,
+  })
 }
 
 /**
@@ -55,7 +65,8 @@ export function attachment(
     // MAX fails with a 500 here; a mock should answer something a client can act on.
     throw notFound(`Object ${owner} has no ${kind} attached`)
   }
-  if (size !== undefined && size !== 'full' && size !== 'thumb') throw new FrameworkPage(410, ctx.url.pathname)
+  if (size !== undefined && size !== 'full' && size !== 'thumb')
+    throw new FrameworkPage(410, ctx.url.pathname)
   const file = object.fileId ? ctx.store.files.get(object.fileId) : undefined
   if (!file) throw new FrameworkPage(410, ctx.url.pathname)
   const options: { kind: 'image' | 'file'; filename?: string } = { kind }

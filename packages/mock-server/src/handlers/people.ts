@@ -1,8 +1,9 @@
 import {
-  type Ctx,
-  type Handler,
   bodyObject,
+  type Ctx,
   empty,
+  fullList,
+  type Handler,
   json,
   listAnswer,
   pathPerson,
@@ -13,10 +14,9 @@ import {
 import { deletePerson, ensurePerson, twitterUsername } from '../domain.js'
 import { validationError } from '../errors.js'
 import type { PersonRecord } from '../model.js'
-import { parseSearch } from '../search.js'
-import { fullList } from '../context.js'
-import { contextSummary, personView, subscriptionView } from '../views.js'
 import { DEFAULT_AVATAR_PNG } from '../png.js'
+import { parseSearch } from '../search.js'
+import { contextSummary, personView, subscriptionView } from '../views.js'
 import { binary, storeUpload } from './files.js'
 
 /** Whether `requester` can see `person` in listings (NonVisible users are hidden from others). */
@@ -36,7 +36,8 @@ const listPeople: Handler = (ctx) => {
     // A literal substring match: MAX uses the text as a regular expression, which a mock should not run.
     return p.username.includes(needle) || p.displayName.toLowerCase().includes(needle)
   })
-  const byName = (a: PersonRecord, b: PersonRecord) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0)
+  const byName = (a: PersonRecord, b: PersonRecord) =>
+    a.username < b.username ? -1 : a.username > b.username ? 1 : 0
   // Default order is username descending with ObjectId cursors; max_users switches to ascending
   // username order with username cursors.
   const cursorOf = search.maxUsers ? (p: PersonRecord) => p.username : (p: PersonRecord) => p.id
@@ -67,7 +68,8 @@ const addPerson: Handler = (ctx) => {
   requireSelfOrManager(ctx, username)
   const displayName = stringField(body, 'displayName')
   const twitter = body.twitterUsername !== undefined && body.twitterUsername !== null
-  const twitterValue = twitter && body.twitterUsername !== '' ? twitterUsername(body.twitterUsername) : undefined
+  const twitterValue =
+    twitter && body.twitterUsername !== '' ? twitterUsername(body.twitterUsername) : undefined
   const { person, created } = ensurePerson(ctx.store, username, ctx.me || username, displayName)
   if (created && twitterValue) person.twitterUsername = twitterValue
   return json(created ? 201 : 200, personView(ctx.store, person, ctx.me))

@@ -1,9 +1,9 @@
 import {
-  type Ctx,
-  type Handler,
   bodyObject,
+  type Ctx,
   empty,
   fullList,
+  type Handler,
   isManager,
   json,
   pathContext,
@@ -45,7 +45,8 @@ const deleteUserTokens: Handler = (ctx) => {
   const person = pathPerson(ctx)
   requireSelfOrManager(ctx, person.username)
   const platform = ctx.params.platform === undefined ? undefined : platformOf(ctx.params.platform)
-  for (const token of tokensOf(ctx, new Set([person.username]), platform)) ctx.store.deviceTokens.delete(token.token)
+  for (const token of tokensOf(ctx, new Set([person.username]), platform))
+    ctx.store.deviceTokens.delete(token.token)
   return empty()
 }
 

@@ -20,7 +20,13 @@ export function useNock(): void {
 
 /** A logged-in client (actor `messi`) with retries off, so each mocked reply is used once. */
 export function newClient(options: RestClientOptions = {}): MaxClient {
-  return new MaxClient(MAX_URL, { oauthServer: OAUTH_URL, actor: 'messi', token: TOKEN, retry: false, ...options })
+  return new MaxClient(MAX_URL, {
+    oauthServer: OAUTH_URL,
+    actor: 'messi',
+    token: TOKEN,
+    retry: false,
+    ...options,
+  })
 }
 
 /** Walks `steps` down the tree: a string is a fixed segment, `{ value }` a variable one. */

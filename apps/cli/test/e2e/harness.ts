@@ -1,0 +1,64 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The built binary, as users run it. */
+export const BIN = fileURLToPath(new URL('../../bin/maxcli.js', import.meta.url))
+const PTY = fileURLToPath(new URL('./run_in_pty.py', import.meta.url))
+
+export interface RunResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+}
+
+/** A fresh HOME with XDG_CONFIG_HOME inside, and no MAX_* variables from the developer's shell. */
+export function isolatedEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const home = mkdtempSync(join(tmpdir(), 'maxcli-e2e-'))
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    NO_COLOR: '1',
+  }
+  return { ...env, ...extra }
+}
+
+/** Runs `maxcli args...` with stdin from `input` (not a TTY) and collects its output. */
+export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    child.stdin.end(input ?? '')
+  })
+}
+
+/**
+ * Runs `maxcli` in a pseudo-terminal (python3's pty module) and answers prompts: each step waits
+ * for `expect` in the output, then types `send`. Returns everything the terminal showed.
+ */
+export function runInPty(
+  args: string[],
+  env: Record<string, string>,
+  steps: Array<{ expect: string; send: string }>,
+): { code: number; output: string } {
+  const result = spawnSync('python3', [PTY, JSON.stringify(steps), process.execPath, BIN, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+  if (result.error) throw result.error
+  return { code: result.status ?? -1, output: result.stdout + result.stderr }
+}

@@ -1,0 +1,139 @@
+import { execFile } from 'node:child_process'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The built package, as consumers get it: `pnpm --filter @maxclient/core build` (turbo's test task builds first).
+const packageDir = fileURLToPath(new URL('..', import.meta.url))
+const run = promisify(execFile)
+let dir: string
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'maxclient-core-dist-'))
+  mkdirSync(join(dir, 'node_modules', '@maxclient'), { recursive: true })
+  symlinkSync(packageDir, join(dir, 'node_modules', '@maxclient', 'core'), 'dir')
+})
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+// Each script starts a server on 127.0.0.1, makes one authenticated call through the package and
+// prints what it saw.
+const serverSnippet = `
+const http = require('node:http')
+function serve() {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ token: req.headers['x-oauth-token'], user: req.headers['x-oauth-username'] }))
+    })
+    server.listen(0, '127.0.0.1', () => resolve(server))
+  })
+}
+`
+
+async function node(file: string, source: string): Promise<unknown> {
+  const path = join(dir, file)
+  writeFileSync(path, source)
+  const { stdout } = await run(process.execPath, [path], { cwd: dir })
+  return JSON.parse(stdout)
+}
+
+describe('the built package', () => {
+  it("works with require('@maxclient/core') (CJS)", async () => {
+    const out = await node(
+      'cjs.cjs',
+      `${serverSnippet}
+const core = require('@maxclient/core')
+serve().then(async (server) => {
+  const max = new core.MaxCore('http://127.0.0.1:' + server.address().port, { actor: 'ann', token: 'tok-cjs' })
+  const body = await max.request({ method: 'GET', path: '/people/ann' })
+  server.close()
+  console.log(JSON.stringify({
+    body,
+    resolved: require.resolve('@maxclient/core'),
+    node: typeof core.createNodeTransport,
+    usage: new core.UsageError('x') instanceof core.MaxError,
+  }))
+})`,
+    )
+    expect(out).toEqual({
+      body: { token: 'tok-cjs', user: 'ann' },
+      resolved: expect.stringMatching(/dist[/\\]index\.node\.cjs$/),
+      node: 'function',
+      usage: true,
+    })
+  })
+
+  it("works with import '@maxclient/core' (ESM)", async () => {
+    const out = await node(
+      'esm.mjs',
+      `import { createRequire } from 'node:module'
+import { MaxCore, createNodeTransport, RequestError } from '@maxclient/core'
+const require = createRequire(import.meta.url)
+${serverSnippet}
+const server = await serve()
+const max = new MaxCore('http://127.0.0.1:' + server.address().port, { actor: 'bob', token: 'tok-esm' })
+const body = await max.request({ method: 'GET', path: '/people/bob' })
+server.close()
+console.log(JSON.stringify({ body, resolved: import.meta.resolve('@maxclient/core'), node: typeof createNodeTransport }))`,
+    )
+    expect(out).toEqual({
+      body: { token: 'tok-esm', user: 'bob' },
+      resolved: expect.stringMatching(/dist\/index\.node\.js$/),
+      node: 'function',
+    })
+  })
+
+  it('instanceof works across the ESM and CJS copies, and the non-Node entries load', async () => {
+    const out = await node(
+      'mixed.mjs',
+      `import { createRequire } from 'node:module'
+import * as esm from '@maxclient/core'
+const require = createRequire(import.meta.url)
+const cjs = require('@maxclient/core')
+const browserEsm = await import('${packageDir}dist/index.js')
+const browserCjs = require('${packageDir}dist/index.cjs')
+const fromCjs = new cjs.TimeoutError('GET', 'http://h/x', 5)
+const fromEsm = new esm.RequestError('m', { status: 500, method: 'GET', url: 'http://h/' })
+console.log(JSON.stringify({
+  sameClass: esm.RequestError === cjs.RequestError,
+  cjsInEsm: fromCjs instanceof esm.RequestError && fromCjs instanceof esm.TimeoutError && fromCjs instanceof esm.MaxError,
+  esmInCjs: fromEsm instanceof cjs.RequestError && !(fromEsm instanceof cjs.TimeoutError),
+  browserSeesNode: fromCjs instanceof browserEsm.TimeoutError && fromEsm instanceof browserCjs.RequestError,
+  browserHasNodeTransport: 'createNodeTransport' in browserEsm || 'createNodeTransport' in browserCjs,
+  browserClient: new browserEsm.MaxCore('http://h').url,
+}))`,
+    )
+    expect(out).toEqual({
+      sameClass: false,
+      cjsInEsm: true,
+      esmInCjs: true,
+      browserSeesNode: true,
+      browserHasNodeTransport: false,
+      browserClient: 'http://h',
+    })
+  })
+
+  it('keeps node: modules out of the default (browser) entry', () => {
+    const dist = join(packageDir, 'dist')
+    const files = readdirSync(dist).filter((f) => /\.(c?js)$/.test(f) && !f.startsWith('index.node.'))
+    expect(files).toContain('index.js')
+    expect(files).toContain('index.cjs')
+    for (const file of files) {
+      const code = readFileSync(join(dist, file), 'utf8')
+      expect(code, file).not.toMatch(/(from\s*["']node:|require\(["']node:)/)
+    }
+  })
+})

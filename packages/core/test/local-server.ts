@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
+import type { AddressInfo } from 'node:net'
+
+export interface LocalServer {
+  url: string
+  /** TCP connections accepted so far. */
+  connections: number
+  close(): Promise<void>
+}
+
+export interface Received {
+  method: string
+  url: string
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}
+
+type Handler = (request: Received, response: http.ServerResponse) => void
+
+/** A real HTTP(S) server on 127.0.0.1 and a random port; `handler` answers every request. */
+export async function startServer(handler: Handler, tls = false): Promise<LocalServer> {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () =>
+      handler({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks) }, res),
+    )
+  }
+  const server = tls
+    ? https.createServer(
+        {
+          key: readFileSync(new URL('./fixtures/localhost-key.pem', import.meta.url)),
+          cert: readFileSync(new URL('./fixtures/localhost-cert.pem', import.meta.url)),
+        },
+        listener,
+      )
+    : http.createServer(listener)
+  const state: LocalServer = {
+    url: '',
+    connections: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+  server.on(tls ? 'secureConnection' : 'connection', () => {
+    state.connections++
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  state.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return state
+}
+
+export const localCa = () => readFileSync(new URL('./fixtures/localhost-cert.pem', import.meta.url))

@@ -1,0 +1,162 @@
+import { findRoute, methodOf, routePairs } from '@maxclient/resources'
+import { describe, expect, it } from 'vitest'
+import { MaxClient, RpcClient, type RpcMethodSpec, rpcCategories, rpcMethods } from '../src/index.js'
+
+const table = Object.entries(rpcMethods) as Array<[string, RpcMethodSpec]>
+const key = (method: string, pattern: string) => `${method} ${pattern}`
+
+/** Paginated lists whose items carry no id, so there is no `before` cursor to iterate with. */
+const NOT_ITERABLE = new Map([
+  ['GET /contexts/{hash}/subscriptions', 'subscribers are {username, permissions...} without id'],
+  ['GET /contexts/{hash}/unsubscriptionpush', 'entries are {username} without id'],
+])
+
+describe('the method table covers the catalog', () => {
+  it('serves every current route–method pair of the catalog with exactly one method', () => {
+    const pairs = routePairs().map(({ route, method }) => key(method, route.pattern))
+    expect(pairs).toHaveLength(99)
+    const served = new Map<string, string[]>()
+    for (const [name, spec] of table) {
+      if (spec.method === 'HEAD') continue
+      const k = key(spec.method, spec.pattern)
+      served.set(k, [...(served.get(k) ?? []), name])
+    }
+    const problems = pairs
+      .filter((pair) => served.get(pair)?.length !== 1)
+      .map((pair) => `${pair}: ${served.get(pair)?.join(', ') ?? 'no method'}`)
+    expect(problems).toEqual([])
+    expect([...served.keys()].sort()).toEqual([...pairs].sort())
+  })
+
+  it('maps every method to a real, current catalog pair', () => {
+    for (const [name, spec] of table) {
+      const route = findRoute(spec.pattern)
+      expect(route, `${name}: ${spec.pattern} is not a catalog route`).toBeDefined()
+      const method = methodOf(route!, spec.method)
+      expect(method, `${name}: ${spec.pattern} has no ${spec.method}`).toBeDefined()
+      expect(method!.deprecated, `${name} uses a deprecated request form`).toBeUndefined()
+      if (spec.method === 'HEAD')
+        expect(method!.count, `${name}: ${spec.pattern} answers no count`).toBe(true)
+    }
+  })
+
+  it('has exactly one count method for every GET that answers X-totalItems', () => {
+    const countable = routePairs()
+      .filter(({ route, method }) => method === 'GET' && route.methods.GET?.count)
+      .map(({ route }) => route.pattern)
+    const heads = table.filter(([, spec]) => spec.method === 'HEAD')
+    expect(heads.map(([, spec]) => spec.pattern).sort()).toEqual([...countable].sort())
+    for (const [name] of heads) expect(name).toMatch(/^count[A-Z]/)
+  })
+
+  it('gives an iterator to every paginated list that has a cursor, and only to those', () => {
+    for (const [name, spec] of table) {
+      const method = methodOf(findRoute(spec.pattern)!, spec.method)!
+      const k = key(spec.method, spec.pattern)
+      if (spec.iterator !== undefined) {
+        expect(method.paginated, `${name} iterates a list that is not paginated`).toBe(true)
+        expect(spec.iterator).toBe(`iterate${name.replace(/^get/, '')}`)
+      } else if (spec.method === 'GET' && method.paginated) {
+        expect(NOT_ITERABLE.has(k), `${name} (${k}) is paginated but has no iterator`).toBe(true)
+      }
+    }
+  })
+})
+
+describe('the client implements the table', () => {
+  const prototype = MaxClient.prototype as unknown as Record<string, unknown>
+
+  it('has a method for every name, alias and iterator of the table', () => {
+    const names = table.flatMap(([name, spec]) => [
+      name,
+      ...(spec.aliases ?? []),
+      ...(spec.iterator ? [spec.iterator] : []),
+    ])
+    expect(names.filter((name) => typeof prototype[name] !== 'function')).toEqual([])
+  })
+
+  it('has no public endpoint method outside the table', () => {
+    const known = new Set(
+      table.flatMap(([name, spec]) => [
+        name,
+        ...(spec.aliases ?? []),
+        ...(spec.iterator ? [spec.iterator] : []),
+      ]),
+    )
+    const own = Object.getOwnPropertyNames(MaxClient.prototype).filter((name) => name !== 'constructor')
+    expect(own.filter((name) => !known.has(name))).toEqual([])
+  })
+
+  it('exports the class under both names', () => {
+    expect(RpcClient).toBe(MaxClient)
+  })
+
+  it('uses a known category and a one-line summary for every method', () => {
+    for (const [name, spec] of table) {
+      expect(rpcCategories, name).toContain(spec.category)
+      expect(spec.summary, name).toMatch(/^[A-Z][^\n]+[^.]$/)
+      expect(spec.args.at(-1), `${name}: the options object comes last`).toBe('options?')
+    }
+  })
+})
+
+describe('the Python client methods', () => {
+  // The methods the Python maxclient (client.py) had, by their original names.
+  const python = {
+    getUser: [],
+    addUser: [],
+    modifyUser: [],
+    getUsers: [],
+    postAvatar: [],
+    addActivity: [],
+    addActivityAsContext: ['add_activity_as_context'],
+    getActivity: [],
+    getUserTimeline: [],
+    getContextActivities: [],
+    getUserActivities: [],
+    getTimelineLastAuthors: [],
+    getContextLastAuthors: [],
+    getActivities: ['getAllActivities'],
+    getAllComments: [],
+    addComment: [],
+    getComments: [],
+    addContext: [],
+    getContext: ['get_context'],
+    modifyContext: [],
+    deleteContext: [],
+    getContexts: [],
+    addTagsToContext: ['add_tags_to_context'],
+    removeTagFromContext: ['remove_tag_from_context'],
+    subscribe: [],
+    unsubscribe: [],
+    subscribedToContext: ['subscribed_to_context'],
+    subscribed: [],
+    grantPermission: ['grant_permission'],
+    revokePermission: ['revoke_permission'],
+    pushtokensByConversation: ['pushtokens_by_conversation'],
+    getSecurity: [],
+    grantSecurityRole: ['grant_security_role'],
+    revokeSecurityRole: ['revoke_security_role'],
+  } satisfies Record<string, string[]>
+
+  it('are all present, marked python, with the original snake_case names as aliases', () => {
+    const marked = table.filter(([, spec]) => spec.python).map(([name]) => name)
+    expect(marked.sort()).toEqual(Object.keys(python).sort())
+    for (const [name, aliases] of Object.entries(python)) {
+      const spec: RpcMethodSpec = rpcMethods[name as keyof typeof rpcMethods]
+      expect(spec.aliases ?? [], name).toEqual(aliases)
+    }
+  })
+
+  it('keep the original positional argument order', () => {
+    const order = (name: keyof typeof rpcMethods) => (rpcMethods[name] as RpcMethodSpec).args.slice(0, -1)
+    expect(order('addActivity')).toEqual(['content', 'otype?', 'contexts?', 'generator?', 'username?'])
+    expect(order('addActivityAsContext')).toEqual(['content', 'url', 'otype?', 'generator?'])
+    expect(order('addComment')).toEqual(['content', 'activity', 'otype?'])
+    expect(order('addContext')).toEqual(['url', 'displayName', 'permissions?', 'contextType?'])
+    expect(order('getUserActivities')).toEqual(['context?', 'count?', 'username?'])
+    expect(order('subscribe')).toEqual(['url', 'otype?', 'username?'])
+    expect(order('grantPermission')).toEqual(['url', 'username?', 'permission?'])
+    expect(order('grantSecurityRole')).toEqual(['user', 'role'])
+  })
+})
