@@ -405,8 +405,24 @@ export class MaxCore {
    * @throws {@link RequestError} for failures, with MAX's error name and description.
    */
   async request<T = unknown>(request: MaxRequest): Promise<T> {
-    const response = await this.send(request)
+    let response = await this.send(request)
     try {
+      if (response.method === 'HEAD' && response.status === 404) {
+        // HEAD has no body to tell a missing resource from a missing route: ask GET, as the
+        // Python client did.
+        const probe = await this.send({ ...request, method: 'GET' })
+        if (probe.ok) {
+          throw new RequestError(
+            `HEAD ${redactUrl(response.url)}: this endpoint does not accept HEAD (HTTP 404)`,
+            {
+              status: 404,
+              method: 'HEAD',
+              url: response.url,
+            },
+          )
+        }
+        response = probe
+      }
       return interpretResponse(response) as T
     } catch (error) {
       throw await this.#onError(error as Error, {
@@ -559,8 +575,9 @@ export class MaxCore {
   }
 
   #attempt(request: HookRequest, prepared: Prepared): Promise<MaxResponse> {
-    const outgoing: TransportRequest = { method: request.method, url: request.url, headers: request.headers }
-    if (request.body !== undefined) outgoing.body = request.body
+    // The hook request doubles as the transport request (transports ignore `attempt`): one
+    // object less per call on the hot path.
+    const outgoing: TransportRequest = request
     if (this.#nativeTimeout) {
       outgoing.timeout = prepared.timeout
       if (prepared.signal !== undefined) outgoing.signal = prepared.signal
@@ -569,7 +586,6 @@ export class MaxCore {
       outgoing.signal =
         prepared.signal === undefined ? timeoutSignal : AbortSignal.any([prepared.signal, timeoutSignal])
     }
-    // A plain `then` instead of another async frame: this is the per-request hot path.
     return this.#transport(outgoing).then((result) => ({
       method: outgoing.method,
       url: outgoing.url,

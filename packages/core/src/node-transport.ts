@@ -72,7 +72,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
 
   return withTimeoutSupport((request: TransportRequest): Promise<TransportResponse> => {
     if (request.body instanceof FormData) return sendForm(request, request.body)
-    return send(request, request.method, request.url, request.headers, request.body, 0)
+    return send(request, request.method, request.url, request.headers, request.body, 0, request.timeout)
   })
 
   async function sendForm(request: TransportRequest, form: FormData): Promise<TransportResponse> {
@@ -80,7 +80,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     const encoded = new Response(form)
     const body = new Uint8Array(await encoded.arrayBuffer())
     const headers = { ...request.headers, 'content-type': encoded.headers.get('content-type')! }
-    return send(request, request.method, request.url, headers, body, 0)
+    return send(request, request.method, request.url, headers, body, 0, request.timeout)
   }
 
   function send(
@@ -90,36 +90,42 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     headers: Record<string, string>,
     body: string | Uint8Array | undefined,
     redirects: number,
+    timeout: number | undefined,
   ): Promise<TransportResponse> {
     const signal = request.signal
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise<TransportResponse>((resolve, reject) => {
       const secure = url.startsWith('https:')
-      const outgoing: http.OutgoingHttpHeaders = { ...headers }
-      if (outgoing['accept-encoding'] === undefined) outgoing['accept-encoding'] = 'gzip, deflate'
-      if (body !== undefined) outgoing['content-length'] = Buffer.byteLength(body)
       let timer: ReturnType<typeof setTimeout> | undefined
       let req: http.ClientRequest
       try {
+        // Node copies `headers` into the request; the extra ones are set on it, so the caller's
+        // object is neither copied nor changed here.
         req = (secure ? https : http).request(url, {
           method,
-          headers: outgoing,
+          headers,
           agent: secure ? httpsAgent : httpAgent,
         })
+        if (headers['accept-encoding'] === undefined) req.setHeader('accept-encoding', 'gzip, deflate')
+        if (body !== undefined) req.setHeader('content-length', Buffer.byteLength(body))
       } catch (error) {
         reject(error)
         return
       }
-      const onAbort = () => req.destroy(signal!.reason)
+      let onAbort: (() => void) | undefined
       const done = () => {
         if (timer !== undefined) clearTimeout(timer)
-        signal?.removeEventListener('abort', onAbort)
+        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
       }
-      if (request.timeout !== undefined) {
-        const timeout = request.timeout
-        timer = setTimeout(() => req.destroy(new TransportTimeoutError(timeout)), timeout)
+      // Redirects share the attempt's timeout: each hop gets what is left of it.
+      const startedAt = timeout === undefined ? 0 : Date.now()
+      if (timeout !== undefined) {
+        timer = setTimeout(() => req.destroy(new TransportTimeoutError(request.timeout!)), timeout)
       }
-      signal?.addEventListener('abort', onAbort, { once: true })
+      if (signal !== undefined) {
+        onAbort = () => req.destroy(signal.reason)
+        signal.addEventListener('abort', onAbort, { once: true })
+      }
       req.on('error', (error) => {
         done()
         reject(error)
@@ -150,7 +156,18 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
             nextHeaders = without(nextHeaders, ['content-type'])
           }
           if (next.origin !== new URL(url).origin) nextHeaders = without(nextHeaders, CREDENTIAL_HEADERS)
-          send(request, nextMethod, next.href, nextHeaders, nextBody, redirects + 1).then(resolve, reject)
+          let left: number | undefined
+          if (timeout !== undefined) {
+            left = timeout - (Date.now() - startedAt)
+            if (left <= 0) {
+              reject(new TransportTimeoutError(request.timeout!))
+              return
+            }
+          }
+          send(request, nextMethod, next.href, nextHeaders, nextBody, redirects + 1, left).then(
+            resolve,
+            reject,
+          )
           return
         }
         const chunks: Buffer[] = []

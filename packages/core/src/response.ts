@@ -11,7 +11,8 @@ const TEXT_TYPE =
  */
 export function parseBody(bytes: Uint8Array, contentType: string | undefined): unknown {
   if (bytes.length === 0) return null
-  if (contentType !== undefined && !TEXT_TYPE.test(contentType)) return bytes
+  if (contentType !== undefined && contentType !== 'application/json' && !TEXT_TYPE.test(contentType))
+    return bytes
   const text = decoder.decode(bytes)
   try {
     return JSON.parse(text)

@@ -185,3 +185,24 @@ describe('transports chosen by options', () => {
     expect(new TextDecoder().decode(b.body)).toBe('y')
   })
 })
+
+describe('HEAD answered 404', () => {
+  afterEach(() => nock.cleanAll())
+  const max = () => new MaxCore(MAX, { actor: 'alice', token: 'tok-123456', retry: false })
+
+  it('asks GET: a MAX 404 error means the resource does not exist (null)', async () => {
+    nock(MAX)
+      .head('/people/ghost/activities')
+      .reply(404)
+      .get('/people/ghost/activities')
+      .reply(404, { objectType: 'error', error: 'ObjectNotFound', error_description: 'Unknown user' })
+    expect(await max().request({ method: 'HEAD', path: '/people/ghost/activities' })).toBeNull()
+  })
+
+  it('asks GET: a GET that works means the endpoint does not accept HEAD', async () => {
+    nock(MAX).head('/x').reply(404).get('/x').reply(200, {})
+    const error = await failure(max().request({ method: 'HEAD', path: '/x' }))
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error.message).toContain('does not accept HEAD')
+  })
+})

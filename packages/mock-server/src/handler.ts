@@ -15,7 +15,8 @@ import { personView } from './views.js'
 
 /** The in-process MAX server: a fetch-style handler plus state controls. */
 export interface MockHandler {
-  (request: Request): Promise<Response>
+  /** Answers one request; also callable like `fetch(url, init)`. */
+  (input: Request | string | URL, init?: RequestInit): Promise<Response>
   /** Back to the state right after start (seeded users and managers). */
   reset(): void
   /** A deep copy of the whole state, as plain JSON data. */
@@ -165,7 +166,13 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
   for (const name of managers) store.roles.Manager.add(name)
   const initial = store.snapshot()
 
-  const handle = async (request: Request): Promise<Response> => {
+  const handle = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    let request: Request
+    try {
+      request = input instanceof Request && init === undefined ? input : new Request(input, init)
+    } catch (error) {
+      throw new TypeError(`The mock handler needs a Request or an absolute URL: ${(error as Error).message}`)
+    }
     let url: URL
     try {
       url = new URL(request.url)

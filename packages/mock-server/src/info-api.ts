@@ -1,4 +1,4 @@
-import { type RouteSpec, catalog, catalogToInfoApi } from '@maxclient/resources'
+import { catalog, catalogToInfoApi, type RouteSpec } from '@maxclient/resources'
 
 /**
  * `GET /info/api`, built by `@maxclient/resources` from the same catalog the server routes with,

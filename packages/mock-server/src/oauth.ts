@@ -56,7 +56,8 @@ export async function handleOAuth(
   const path = subpath.replace(/\/$/, '')
   if (request.method !== 'POST' || (path !== '/token' && path !== '/checktoken')) return undefined
   const form = await formOf(request)
-  const username = (form.get('username') ?? '').toLowerCase()
+  // The OAuth docs name the check fields user_id/oauth_token; MAX itself sends username/access_token.
+  const username = (form.get('username') ?? form.get('user_id') ?? '').toLowerCase()
   if (path === '/checktoken') {
     const token = form.get('access_token') ?? form.get('oauth_token') ?? ''
     const scope = form.get('scope') ?? 'widgetcli'

@@ -35,12 +35,13 @@ describe('createMockHandler (in-process, no socket)', () => {
 
   it('works as a fetch replacement that gets a URL and init', async () => {
     const handler = createMockHandler()
-    const fetchLike = (input: string, init?: RequestInit) => handler(new Request(input, init))
+    const fetchLike: (input: string, init?: RequestInit) => Promise<Response> = handler
     const response = await fetchLike(`${BASE}/oauth/token`, {
       method: 'POST',
       body: new URLSearchParams({ grant_type: 'password', username: 'someone', password: 'x' }),
     })
     expect(response.status).toBe(200)
+    await expect(handler('not a url')).rejects.toThrow(/needs a Request or an absolute URL/)
   })
 
   it('dates everything with the injected clock', async () => {

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http'
+import { catalog, catalogFromInfoApi, diffCatalogs, type RouteSpec } from '@maxclient/resources'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { MockSnapshot, RunningMockServer } from '../src/index.js'
 import { answerOf, login, request, type Session, sessionOf, start } from './helpers.js'
@@ -156,6 +157,22 @@ describe('OAuth and hub on the same origin', () => {
     } finally {
       await other.close()
     }
+  })
+})
+
+describe('GET /info/api', () => {
+  it('describes the served catalog so a client sync finds nothing to change', async () => {
+    const served = await request(server.url, 'GET', '/info/api')
+    const synced = catalogFromInfoApi(served.body, catalog as readonly RouteSpec[])
+    expect(diffCatalogs(catalog as readonly RouteSpec[], synced)).toEqual({ added: [], removed: [] })
+  })
+
+  it('groups routes by category with ?by_category', async () => {
+    const grouped = await request(server.url, 'GET', '/info/api', { query: { by_category: '1' } })
+    const user = grouped.body.find((c: { name: string }) => c.name === 'User')
+    expect(user.resources).toContainEqual(
+      expect.objectContaining({ route_id: 'users', route_url: '/people' }),
+    )
   })
 })
 

@@ -1,5 +1,5 @@
 import { UsageError } from './errors.js'
-import { isPlainObject } from './merge.js'
+import { assertSafeKey, isPlainObject } from './merge.js'
 import { describe } from './params.js'
 
 /** A byte source a Node stream or web stream can be read from, once. */
@@ -127,6 +127,7 @@ export function buildMultipart(json: unknown, files: Record<string, UploadInput>
   const form = new FormData()
   form.append('json_data', typeof json === 'string' ? json : JSON.stringify(json ?? {}))
   for (const id of Object.keys(files)) {
+    assertSafeKey(id, 'An upload part')
     if (id === '' || id === 'json_data') {
       throw new UsageError(`'${id}' cannot name a file part; use a name like 'file'`)
     }

@@ -39,7 +39,9 @@ export function encodeSegment(value: string): string {
   }
   if (value === '' || value === '.' || value === '..') {
     throw new UsageError(
-      value === '' ? 'A path segment cannot be empty' : `A path segment cannot be '${value}': it would move to another route`,
+      value === ''
+        ? 'A path segment cannot be empty'
+        : `A path segment cannot be '${value}': it would move to another route`,
     )
   }
   try {

@@ -1,7 +1,7 @@
 import { type DefaultsTable, defaultsFor } from './defaults.js'
 import { UsageError } from './errors.js'
 import { expandFields } from './expand.js'
-import { isPlainObject, mergeOwned } from './merge.js'
+import { assertSafeKey, isPlainObject, mergeOwned } from './merge.js'
 import { buildMultipart, type UploadInput } from './multipart.js'
 import { describe, fillPattern } from './params.js'
 import { buildQuery } from './query.js'
@@ -128,6 +128,7 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
         const id = key === 'upload_file' ? 'file' : key.slice(UPLOAD_PREFIX.length)
         if (id === '')
           throw new UsageError(`'${key}' needs a part name after '${UPLOAD_PREFIX}', e.g. upload_file_image`)
+        assertSafeKey(id, 'An upload part')
         files ??= {}
         files[id] = value as UploadInput
       } else {

@@ -215,6 +215,14 @@ describe('buildRequest uploads', () => {
         input: { upload_file_: file },
       }),
     ).toThrow(/needs a part name/)
+    expect(() =>
+      buildRequest({
+        pattern: '/people/{username}/avatar',
+        method: 'POST',
+        params: { username: 'x' },
+        input: { upload_file___proto__: file },
+      }),
+    ).toThrow(/__proto__/)
   })
 })
 

@@ -239,6 +239,8 @@ function checkFields(state: NodeState, name: string, fields: unknown): Record<st
   )
 }
 
+const NO_OPTIONS: CheckedOptions = Object.freeze({})
+
 interface CheckedOptions {
   signal?: AbortSignal
   timeout?: number
@@ -282,27 +284,24 @@ function buildFor(state: NodeState, entry: TrieMethod, fields: unknown, options:
     defaults: context.defaults,
     expandUnderscores: options.expandUnderscores ?? context.expandUnderscores,
   })
-  return {
-    method: built.method,
-    path: built.path,
-    query: built.query,
-    body: built.body,
-    auth: built.auth,
-    signal: options.signal,
-    timeout: options.timeout,
-    retry: options.retry,
-  }
+  // The built request already has the MaxRequest shape; per-call options are added only when given.
+  const request: MaxRequest = built
+  if (options.signal !== undefined) request.signal = options.signal
+  if (options.timeout !== undefined) request.timeout = options.timeout
+  if (options.retry !== undefined) request.retry = options.retry
+  return request
 }
 
-async function call(
-  state: NodeState,
-  entry: TrieMethod,
-  fields: unknown,
-  options: unknown,
-): Promise<unknown> {
-  const name = entry.method.toLowerCase()
-  const checked = checkOptions(state, name, options, CALL_OPTIONS)
-  const request = buildFor(state, entry, checkFields(state, name, fields), checked)
+// Not async: one promise less per call on the hot path; argument errors still reject.
+function call(state: NodeState, entry: TrieMethod, fields: unknown, options: unknown): Promise<unknown> {
+  let request: MaxRequest
+  try {
+    const name = entry.callName
+    const checked = options === undefined ? NO_OPTIONS : checkOptions(state, name, options, CALL_OPTIONS)
+    request = buildFor(state, entry, checkFields(state, name, fields), checked)
+  } catch (error) {
+    return Promise.reject(error)
+  }
   return state.context.client.request(request)
 }
 

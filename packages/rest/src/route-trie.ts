@@ -3,6 +3,8 @@ import type { HttpMethod, MethodSpec, RouteSpec } from '@maxclient/resources'
 /** One method a trie node answers, with the route it belongs to. */
 export interface TrieMethod {
   readonly method: HttpMethod
+  /** Lower-case name of the node method that sends it (`get`, `head`, ...). */
+  readonly callName: string
   readonly route: RouteSpec
   readonly spec: MethodSpec
 }
@@ -57,9 +59,9 @@ export function buildRouteTrie(routes: readonly RouteSpec[]): TrieNode {
       // A current route wins over a deprecated form that shares its pattern and method.
       const existing = node.methods.get(name)
       if (existing && !existing.route.deprecated && route.deprecated) continue
-      node.methods.set(name, { method, route, spec })
+      node.methods.set(name, { method, callName: name, route, spec })
       // The server answers HEAD on every GET; only routes whose GET has `count` carry X-totalItems.
-      if (method === 'GET') node.methods.set('head', { method: 'HEAD', route, spec })
+      if (method === 'GET') node.methods.set('head', { method: 'HEAD', callName: 'head', route, spec })
     }
   }
   return root

@@ -2,6 +2,7 @@ import { MaxCore, type MaxRequest, type MaxResponse, paginate, UsageError } from
 import {
   buildRequest,
   type CallInput,
+  type ContextPermission,
   checkDefaultsTable,
   contextHash,
   type DefaultsTable,
@@ -9,6 +10,7 @@ import {
   defaultsFor,
   type MethodsOf,
   type Pattern,
+  type PermissionPolicy,
   type ResponseOf,
   type UploadInput,
 } from '@maxclient/resources'
@@ -54,7 +56,16 @@ const POST = [...BODY, 'file'] as const
 const ITERATE = [...CALL, 'query', 'pageSize', 'max'] as const
 
 /** Permissions a context grants per user. */
-const PERMISSIONS = ['read', 'write', 'subscribe', 'unsubscribe', 'invite', 'kick', 'delete', 'flag'] as const
+const PERMISSIONS: readonly ContextPermission[] = [
+  'read',
+  'write',
+  'subscribe',
+  'unsubscribe',
+  'invite',
+  'kick',
+  'delete',
+  'flag',
+]
 const PLATFORMS = ['ios', 'android'] as const
 const IMAGE_SIZES = ['full', 'thumb'] as const
 const ROLES = ['Manager', 'NonVisible'] as const
@@ -827,7 +838,7 @@ export class MaxClient extends MaxCore {
   async addContext(
     url: string,
     displayName: string,
-    permissions?: Record<string, string>,
+    permissions?: Partial<Record<ContextPermission, PermissionPolicy>>,
     contextType = 'context',
     opts?: BodyOptions,
   ): RpcReturn<'addContext'> {
@@ -1083,7 +1094,7 @@ export class MaxClient extends MaxCore {
   async grantPermission(
     url: string,
     username?: string,
-    permission: (typeof PERMISSIONS)[number] = 'read',
+    permission: ContextPermission = 'read',
     opts?: PermissionOptions,
   ): RpcReturn<'grantPermission'> {
     return this.#permission('grantPermission', url, username, permission, opts)
@@ -1093,7 +1104,7 @@ export class MaxClient extends MaxCore {
   grant_permission(
     url: string,
     username?: string,
-    permission?: (typeof PERMISSIONS)[number],
+    permission?: ContextPermission,
     opts?: PermissionOptions,
   ): RpcReturn<'grantPermission'> {
     return this.grantPermission(url, username, permission, opts)
@@ -1103,7 +1114,7 @@ export class MaxClient extends MaxCore {
   async revokePermission(
     url: string,
     username?: string,
-    permission: (typeof PERMISSIONS)[number] = 'write',
+    permission: ContextPermission = 'write',
     opts?: PermissionOptions,
   ): RpcReturn<'revokePermission'> {
     return this.#permission('revokePermission', url, username, permission, opts)
@@ -1113,7 +1124,7 @@ export class MaxClient extends MaxCore {
   revoke_permission(
     url: string,
     username?: string,
-    permission?: (typeof PERMISSIONS)[number],
+    permission?: ContextPermission,
     opts?: PermissionOptions,
   ): RpcReturn<'revokePermission'> {
     return this.revokePermission(url, username, permission, opts)

@@ -190,6 +190,21 @@ describe('the actor and per-call options', () => {
     expect(server.received().uri).toBe('/people/bob/subscriptions')
   })
 
+  it('retries per the per-call retry option (core retries), then gives the final tuple', async () => {
+    nock(MAX).get('/people/alice').reply(503, { error: 'ServiceUnavailable', error_description: 'busy' })
+    nock(MAX).get('/people/alice').reply(200, { username: 'alice' })
+    const result = await client().getUser(undefined, { retry: { retries: 1, minDelay: 1, maxDelay: 1 } })
+    expect(result).toEqual([true, 200, { username: 'alice' }])
+  })
+
+  it('dumps requests through core debug without the token', async () => {
+    const lines: string[] = []
+    intercept('GET', { status: 200, body: [] })
+    await client({ debug: (line) => lines.push(line) }).getUserTimeline()
+    expect(lines.join('\n')).toContain('/people/alice/timeline')
+    expect(lines.join('\n')).not.toContain('tok-123456')
+  })
+
   it('sends the per-call headers', async () => {
     const server = intercept('GET', { status: 200, body: {} })
     await client().getInfo({ headers: { 'X-Request-Id': 'r1' } })

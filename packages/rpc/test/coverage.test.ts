@@ -87,6 +87,21 @@ describe('the client implements the table', () => {
     expect(own.filter((name) => !known.has(name))).toEqual([])
   })
 
+  it('takes the positional parameters the table lists, in that order', () => {
+    const parameters = (fn: unknown): string[] => {
+      const source = String(fn)
+      const list = source.slice(source.indexOf('(') + 1, source.indexOf(')'))
+      return list
+        .split(',')
+        .map((part) => part.split('=')[0]!.trim())
+        .filter(Boolean)
+    }
+    for (const [name, spec] of table) {
+      const expected = spec.args.map((arg) => arg.replace(/\?$/, '').replace(/^options$/, 'opts'))
+      expect(parameters(prototype[name]), name).toEqual(expected)
+    }
+  })
+
   it('exports the class under both names', () => {
     expect(RpcClient).toBe(MaxClient)
   })

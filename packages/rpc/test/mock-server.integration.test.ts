@@ -113,6 +113,14 @@ describe('RPC client against the mock server', () => {
     expect(new Uint8Array(image as Uint8Array)).toEqual(bytes)
   })
 
+  it('finds the server through the hub and discovers the OAuth server', async () => {
+    const client = await MaxClient.fromHubDomain('mock', { hub: server.hubUrl, retry: false })
+    expect(client).toBeInstanceOf(MaxClient)
+    expect(client.url).toBe(server.url)
+    await client.login('bob', 'bob-pw')
+    expect(await client.getUser()).toEqual([true, 200, expect.objectContaining({ username: 'bob' })])
+  })
+
   it('returns the MAX error tuple for refused requests', async () => {
     const alice = await loggedIn('alice', 'alice-pw')
     const [ok, status, error] = await alice.getContext('http://campus.example.org/nowhere')

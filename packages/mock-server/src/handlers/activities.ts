@@ -15,14 +15,7 @@ import {
   stringField,
 } from '../context.js'
 import { canReadActivity, contextFamily, cursorKey, sortActivities } from '../domain.js'
-import {
-  badRequest,
-  forbiddenBecause,
-  MaxApiError,
-  missingField,
-  notFound,
-  validationError,
-} from '../errors.js'
+import { badRequest, MaxApiError, missingField, notFound, validationError } from '../errors.js'
 import type { ActivityRecord, ActorRef, ContextRecord, ObjectRecord } from '../model.js'
 import { canOnContext } from '../permissions.js'
 import { pageByPosition, pageOf, parseSearch, passesDateFilter, type SearchParams } from '../search.js'
