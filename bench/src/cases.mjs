@@ -92,7 +92,7 @@ export const PROCESS_CASES = [
     title: 'one-shot process: start, one authenticated GET, exit',
     baseline: 'raw-http-script',
     runners: ['raw-http-script', 'fetch-script', 'maxcli', 'python-requests'],
-    runs: { full: 15, smoke: 1 },
+    runs: { full: 10, smoke: 1 },
   },
   {
     kind: 'process',
@@ -100,7 +100,7 @@ export const PROCESS_CASES = [
     title: 'maxcli --version against node -e 0',
     baseline: 'node-e-0',
     runners: ['node-e-0', 'maxcli'],
-    runs: { full: 15, smoke: 1 },
+    runs: { full: 10, smoke: 1 },
   },
 ]
 

@@ -8,14 +8,12 @@ import { percentile } from './stats.mjs'
  * @property {number} wallMs
  * @property {number} cpuUs user + system CPU of this process during the measured phase
  * @property {number} cpuUsPerOp
+ * @property {number} systemUsPerOp the kernel's share of cpuUsPerOp (socket writes and reads)
  * @property {number} opsPerSec
  * @property {number} p50Ms latency of one op, median
  * @property {number} p99Ms
  * @property {number} [items] items received (paging only)
  */
-
-/** @param {NodeJS.CpuUsage} cpu */
-const cpuTotal = (cpu) => cpu.user + cpu.system
 
 /**
  * @param {number} ops
@@ -26,12 +24,14 @@ const cpuTotal = (cpu) => cpu.user + cpu.system
  */
 function summarise(ops, started, cpuBefore, latenciesNs) {
   const wallNs = Number(process.hrtime.bigint() - started)
-  const cpuUs = cpuTotal(process.cpuUsage(cpuBefore))
+  const cpu = process.cpuUsage(cpuBefore)
+  const cpuUs = cpu.user + cpu.system
   return {
     ops,
     wallMs: wallNs / 1e6,
     cpuUs,
     cpuUsPerOp: cpuUs / ops,
+    systemUsPerOp: cpu.system / ops,
     opsPerSec: ops / (wallNs / 1e9),
     p50Ms: percentile(latenciesNs, 50) / 1e6,
     p99Ms: percentile(latenciesNs, 99) / 1e6,

@@ -73,13 +73,21 @@ function parseOptions(argv) {
   const unknown = only?.filter((id) => !knownCases.includes(id))
   if (unknown?.length)
     throw new Error(`--only: unknown case ${unknown.join(', ')}; known cases: ${knownCases.join(', ')}`)
+  const knownRunners = [...new Set([...REQUEST_RUNNERS, ...PROCESS_CASES.flatMap((c) => c.runners)])]
+  const runners = values.runners?.split(',').filter(Boolean)
+  const strangers = runners?.filter((name) => !knownRunners.includes(name))
+  if (strangers?.length) {
+    throw new Error(
+      `--runners: unknown runner ${strangers.join(', ')}; known runners: ${knownRunners.join(', ')}`,
+    )
+  }
   const mode = values.smoke ? 'smoke' : 'full'
   return {
     help: values.help,
     mode: /** @type {'smoke' | 'full'} */ (mode),
     reps,
     only: only ? new Set(only) : undefined,
-    runners: values.runners ? new Set(values.runners.split(',').filter(Boolean)) : undefined,
+    runners: runners ? new Set(runners) : undefined,
     out: resolve(
       values.out ?? join(here, '..', 'results', mode === 'smoke' ? 'smoke.tmp.json' : 'latest.json'),
     ),
@@ -204,6 +212,7 @@ async function main() {
     return 0
   }
   const startedAt = Date.now()
+  const loadAtStart = loadavg()
   const { mode, reps } = options
   const activities = PAGING_CASE.activities[mode]
   const nodeFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []
@@ -243,7 +252,9 @@ async function main() {
     for (let rep = 1; rep <= reps; rep++) {
       for (const c of inProcess) {
         const result = /** @type {CaseResult} */ (results.find((r) => r.id === c.id))
-        for (const r of result.runners) {
+        // Each repetition starts with a different runner, so none always runs first after a case switch.
+        const shift = (rep - 1) % result.runners.length
+        for (const r of [...result.runners.slice(shift), ...result.runners.slice(0, shift)]) {
           if (r.status !== 'ok') continue
           const task =
             c.kind === 'paging'
@@ -347,7 +358,8 @@ async function main() {
       platform: `${process.platform}-${process.arch}`,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
-      loadAverageAtStart: loadavg(),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: loadavg(),
     },
     repetitions: reps,
     cases: results,
@@ -357,7 +369,8 @@ async function main() {
   writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`)
 
   process.stdout.write(
-    `\nmaxclient bench (${mode}, node ${process.version}, ${cpus().length} cpus, median of ${reps} repetition(s); ` +
+    `\nmaxclient bench (${mode}, node ${process.version}, ${cpus().length} cpus, load average ${loadAtStart[0]?.toFixed(1)} at start, ` +
+      `median of ${reps} repetition(s); ` +
       `x = ratio to the case baseline from this run)\n\n${formatTable(results)}\n\ntargets\n${formatTargets(targets)}\n\n` +
       `results written to ${options.out}\n`,
   )

@@ -49,12 +49,16 @@ function askVisible(input: Input, output: Output, question: string): Promise<str
  * backspace and Ctrl-U; nothing typed is ever written back.
  */
 function askHidden(input: Input, output: Output, question: string): Promise<string> {
-  output.write(question)
-  if (!input.isTTY) return readLine(input)
+  if (!input.isTTY) {
+    output.write(question)
+    return readLine(input)
+  }
   return new Promise((resolve, reject) => {
     let value = ''
     const wasRaw = input.isRaw
+    // Echo goes off before the prompt shows, so a quick typist never sees the password echoed.
     input.setRawMode(true)
+    output.write(question)
     input.resume()
     const finish = (error?: Error) => {
       input.setRawMode(wasRaw)

@@ -1,4 +1,4 @@
-import { formatRequest, formatResponse } from './debug.js'
+import { formatRequest, formatResponse, redactText } from './debug.js'
 import {
   AuthRequiredError,
   BadCredentialsError,
@@ -52,6 +52,7 @@ function checkHeaderValue(name: string, value: unknown, where: string): string {
   return value
 }
 
+/** Validates an absolute http(s) base URL and drops trailing slashes. @internal */
 export function checkUrl(value: unknown, what: string): string {
   if (typeof value !== 'string' || value === '') {
     throw new UsageError(
@@ -94,6 +95,9 @@ function base64(text: string): string {
   return btoa(binary)
 }
 
+/** Reads a public JSON document through a client (used by hub discovery). @internal */
+export let readJsonDocument: (client: MaxCore, url: string, what: string) => Promise<Record<string, unknown>>
+
 /**
  * The MAX client core: auth headers, OAuth login, `/info` discovery, retries, timeouts, hooks and
  * debug dumps around one {@link Transport}. The REST and RPC clients extend it.
@@ -105,9 +109,6 @@ function base64(text: string): string {
  * const person = await max.request({ method: 'GET', path: '/people/alice' })
  * ```
  */
-/** Reads a public JSON document through a client (used by hub discovery). @internal */
-export let readJsonDocument: (client: MaxCore, url: string, what: string) => Promise<Record<string, unknown>>
-
 export class MaxCore {
   static {
     readJsonDocument = (client, url, what) => client.#readInfo(url, what)
@@ -611,7 +612,8 @@ export class MaxCore {
     ) {
       return new TimeoutError(request.method, request.url, prepared.timeout)
     }
-    const reason = describeNetworkError(caught)
+    // Some socket-layer errors (and test interceptors) echo the request; keep secrets out.
+    const reason = redactText(describeNetworkError(caught), this.#secrets())
     return new RequestError(`${request.method} ${redactUrl(request.url)} got no answer: ${reason}`, {
       status: 0,
       method: request.method,

@@ -49,7 +49,9 @@ export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch
       const response = await fetchFn(outgoing)
       const headers: Record<string, string> = Object.create(null)
       response.headers.forEach((value, name) => {
-        headers[name] = value
+        // set-cookie comes once per value; join like every other repeated header.
+        const previous = headers[name]
+        headers[name] = previous === undefined ? value : `${previous}, ${value}`
       })
       const body = new Uint8Array(await response.arrayBuffer())
       return { status: response.status, headers, body }

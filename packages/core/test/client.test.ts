@@ -7,6 +7,7 @@ import {
   type MaxClientOptions,
   MaxCore,
   RequestError,
+  type Transport,
   UsageError,
 } from '../src/index.node.js'
 import { failure } from './helpers.js'
@@ -204,5 +205,18 @@ describe('HEAD answered 404', () => {
     const error = await failure(max().request({ method: 'HEAD', path: '/x' }))
     expect(error).toBeInstanceOf(RequestError)
     expect(error.message).toContain('does not accept HEAD')
+  })
+})
+
+describe('secrets in network errors', () => {
+  it('redacts the token when the underlying error echoes the request', async () => {
+    const echo: Transport = async (request) => {
+      throw new Error(`refused ${JSON.stringify(request.headers)}`)
+    }
+    const max = new MaxCore(MAX, { actor: 'alice', token: 'tok-LEAK-9999', transport: echo, retry: false })
+    const error = await failure(max.send({ method: 'GET', path: '/x' }))
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error.message).toContain('refused')
+    expect(error.message).not.toContain('tok-LEAK-9999')
   })
 })

@@ -76,3 +76,17 @@ describe('fetch transport with an in-process handler', () => {
     expect(() => new MaxCore(MAX, { fetch: 42 as never })).toThrow(/fetch must be a function/)
   })
 })
+
+describe('fetch transport headers', () => {
+  it('joins repeated headers with ", "', async () => {
+    const headers = new Headers()
+    headers.append('set-cookie', 'a=1')
+    headers.append('set-cookie', 'b=2')
+    headers.append('x-list', 'one')
+    headers.append('x-list', 'two')
+    const transport = createFetchTransport(async () => new Response('', { headers }))
+    const result = await transport({ method: 'GET', url: `${MAX}/`, headers: {} })
+    expect(result.headers['set-cookie']).toBe('a=1, b=2')
+    expect(result.headers['x-list']).toBe('one, two')
+  })
+})

@@ -139,6 +139,23 @@ describe('debug', () => {
     expect(dump).not.toContain(btoa('proxy:proxy-pass'))
   })
 
+  it('describes multipart bodies, redacting secrets inside fields, and cuts long bodies', async () => {
+    nock(MAX).post('/a').reply(201, 'x'.repeat(10_000), { 'content-type': 'text/plain' })
+    const lines: string[] = []
+    const max = new MaxCore(MAX, { ...auth, debug: (line) => lines.push(line) })
+    const form = new FormData()
+    form.set('json_data', JSON.stringify({ password: 'hidden-pw', object: { objectType: 'image' } }))
+    form.set('file', new Blob([new Uint8Array(5)], { type: 'image/png' }), 'pic.png')
+    await max.send({ method: 'POST', path: '/a', body: form })
+    const dump = lines.join('\n')
+    expect(dump).toContain('multipart form: json_data=')
+    expect(dump).toContain('"password":"[REDACTED]"')
+    expect(dump).not.toContain('hidden-pw')
+    expect(dump).toContain('file=<file "pic.png" image/png, 5 bytes>')
+    expect(dump).toContain('... (10000 characters)')
+    expect(dump.length).toBeLessThan(6000)
+  })
+
   it('debug: true writes to console.error', async () => {
     nock(MAX).get('/info').reply(200, {})
     const original = console.error

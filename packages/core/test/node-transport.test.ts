@@ -45,6 +45,14 @@ describe('node transport against a real server on 127.0.0.1', () => {
     expect(server.connections).toBe(1)
   })
 
+  it('the fetch transport reuses connections too', async () => {
+    const server = await serve((req, res) => json(res, 200, { path: req.url }))
+    const max = new MaxCore(server.url, { fetch: globalThis.fetch })
+    for (let i = 0; i < 10; i++) await max.request({ method: 'GET', path: `/f/${i}`, auth: false })
+    // undici may open a second socket while the first is being returned to its pool.
+    expect(server.connections).toBeLessThan(5)
+  })
+
   it('clients without a transport share the default keep-alive pool', async () => {
     const server = await serve((_req, res) => json(res, 200, {}))
     const a = new MaxCore(server.url)

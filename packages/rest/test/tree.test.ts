@@ -228,6 +228,36 @@ describe('nodes as JavaScript values', () => {
     scope.done()
   })
 
+  test('user keys never reach a prototype', async () => {
+    const client = newClient()
+    const scope = nock(MAX_URL)
+      .get('/people/__proto__')
+      .reply(200, {})
+      .get('/people/hasOwnProperty')
+      .reply(200, {})
+    await client.people['__proto__']!.get()
+    await client.people['hasOwnProperty']!.get()
+    scope.done()
+    expect(Object.getPrototypeOf(client.people)).not.toBe(null)
+    expect(({} as Record<string, unknown>).get).toBeUndefined()
+  })
+
+  test('every root segment of the catalog is a client property', () => {
+    const client = newClient() as unknown as Record<string, unknown>
+    const roots = [...new Set(catalog.map((route) => route.pattern.split('/')[1]!))].sort()
+    expect(roots).toEqual([
+      'activities',
+      'admin',
+      'contexts',
+      'conversations',
+      'info',
+      'messages',
+      'people',
+      'tokens',
+    ])
+    for (const root of roots) expect(describeResource(client[root]).path).toBe(`/${root}`)
+  })
+
   test('RestClient is the same class', () => {
     expect(RestClient).toBe(MaxClient)
   })

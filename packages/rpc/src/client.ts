@@ -217,10 +217,14 @@ export class MaxClient extends MaxCore {
     opts?: AddUserOptions,
   ): RpcReturn<'addUser'> {
     const o = options('addUser', opts, [...BODY, 'notifications'])
-    const body = {
-      ...(properties === undefined ? {} : fields('addUser', 'properties', properties)),
-      username: text('addUser', 'username', username),
+    const name = text('addUser', 'username', username)
+    const props = properties === undefined ? {} : fields('addUser', 'properties', properties)
+    if (props.username !== undefined && props.username !== name) {
+      throw new UsageError(
+        `addUser(): properties.username ${JSON.stringify(props.username)} differs from the username argument "${name}"; give it once`,
+      )
     }
+    const body = { ...props, username: name }
     const notifications =
       o.notifications === undefined ? undefined : flag('addUser', 'notifications', o.notifications)
     return this.#call('addUser', {

@@ -1,7 +1,7 @@
 import { collect, RequestError, UsageError } from '@maxclient/core'
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { MaxClient } from '../src/index.js'
+import { MaxClient, rpcMethods } from '../src/index.js'
 import { ATENEA, ATENEA_HASH, client, failure, intercept, MAX } from './helpers.js'
 
 beforeAll(() => {
@@ -93,6 +93,11 @@ describe('bad arguments throw UsageError before anything is sent', () => {
       'missing username',
       () => c.addUser(undefined as unknown as string),
       /addUser\(\): 'username' must be a non-empty string/,
+    ],
+    [
+      'two different usernames',
+      () => c.addUser('bob', { username: 'rob' }),
+      /properties.username "rob" differs from the username argument "bob"/,
     ],
     [
       'empty activity id',
@@ -268,6 +273,64 @@ describe('the actor and per-call options', () => {
 
 describe('iterators', () => {
   const page = (ids: string[]) => ids.map((id) => ({ id }))
+
+  const iterators: Array<[string, (c: MaxClient) => AsyncIterable<unknown>, string]> = [
+    ['iterateUsers', (c) => c.iterateUsers({ pageSize: 2 }), '/people'],
+    [
+      'iterateUserActivities',
+      (c) => c.iterateUserActivities(undefined, undefined, { pageSize: 2 }),
+      '/people/alice/activities',
+    ],
+    ['iterateUserTimeline', (c) => c.iterateUserTimeline('bob', { pageSize: 2 }), '/people/bob/timeline'],
+    ['iterateActivities', (c) => c.iterateActivities({ pageSize: 2 }), '/activities'],
+    [
+      'iterateContextActivities',
+      (c) => c.iterateContextActivities(ATENEA, { pageSize: 2 }),
+      `/contexts/${ATENEA_HASH}/activities`,
+    ],
+    ['iterateAllComments', (c) => c.iterateAllComments({ pageSize: 2 }), '/activities/comments'],
+    [
+      'iterateUserComments',
+      (c) => c.iterateUserComments(undefined, { pageSize: 2 }),
+      '/people/alice/comments',
+    ],
+    [
+      'iterateContextComments',
+      (c) => c.iterateContextComments(ATENEA, { pageSize: 2 }),
+      `/contexts/${ATENEA_HASH}/comments`,
+    ],
+    ['iterateContexts', (c) => c.iterateContexts({ pageSize: 2 }), '/contexts'],
+    ['iteratePublicContexts', (c) => c.iteratePublicContexts({ pageSize: 2 }), '/contexts/public'],
+    [
+      'iterateActiveConversations',
+      (c) => c.iterateActiveConversations({ pageSize: 2 }),
+      '/conversations/active',
+    ],
+    [
+      'iterateConversationMessages',
+      (c) => c.iterateConversationMessages('c1', { pageSize: 2 }),
+      '/conversations/c1/messages',
+    ],
+    ['iterateMessages', (c) => c.iterateMessages({ pageSize: 2 }), '/messages'],
+  ]
+
+  it.each(iterators)('%s reads its list page by page', async (_name, iterate, path) => {
+    nock(MAX)
+      .get(path)
+      .query({ limit: '2' })
+      .reply(200, page(['x2', 'x1']))
+    nock(MAX)
+      .get(path)
+      .query((query) => query.limit === '2' && typeof query.before === 'string')
+      .reply(200, [])
+    expect(await collect(iterate(client()))).toEqual(page(['x2', 'x1']))
+    expect(nock.isDone()).toBe(true)
+  })
+
+  it('tests every iterator of the table above', () => {
+    const declared = Object.values(rpcMethods).flatMap((spec) => ('iterator' in spec ? [spec.iterator] : []))
+    expect(iterators.map(([name]) => name).sort()).toEqual(declared.sort())
+  })
 
   it('walks the timeline with limit and before=<last id>', async () => {
     nock(MAX)

@@ -37,7 +37,7 @@ def read_some(timeout):
 position = 0
 for step in steps:
     wanted = step["expect"].encode()
-    deadline = time.time() + 30
+    deadline = time.time() + float(os.environ.get("PTY_STEP_TIMEOUT", "30"))
     while output.find(wanted, position) == -1:
         if time.time() > deadline or read_some(0.5) is None:
             sys.stdout.write(output.decode("utf8", "replace"))
@@ -48,9 +48,15 @@ for step in steps:
     os.write(fd, step["send"].encode())
 
 deadline = time.time() + 60
-while time.time() < deadline and read_some(1) is not None:
+while time.time() < deadline and read_some(0.5) is not None:
     pass
-_, status = os.waitpid(pid, 0)
+done, status = os.waitpid(pid, os.WNOHANG)
+if done == 0:
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    sys.stdout.write(output.decode("utf8", "replace"))
+    sys.stdout.write("\n[run_in_pty.py] the command did not exit\n")
+    sys.exit(98)
 sys.stdout.write(output.decode("utf8", "replace"))
 if os.WIFEXITED(status):
     sys.exit(os.WEXITSTATUS(status))
