@@ -7,9 +7,9 @@ describe('ownerOf', () => {
   it('names the workspace package, dependency or runtime a script belongs to', () => {
     expect(ownerOf('file:///w/packages/core/dist/chunk-X.js')).toBe('@maxclient/core')
     expect(ownerOf('file:///w/apps/cli/dist/main.js')).toBe('@maxclient/cli')
-    expect(ownerOf('file:///w/node_modules/.pnpm/commander@14.0.3/node_modules/commander/lib/command.js')).toBe(
-      'commander',
-    )
+    expect(
+      ownerOf('file:///w/node_modules/.pnpm/commander@14.0.3/node_modules/commander/lib/command.js'),
+    ).toBe('commander')
     expect(ownerOf('file:///w/node_modules/@scope/pkg/index.js')).toBe('@scope/pkg')
     expect(ownerOf('node:internal/http')).toBe('node internals')
     expect(ownerOf('')).toBe('(native / V8)')

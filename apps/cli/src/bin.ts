@@ -6,5 +6,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${version}\n`)
 } else {
   const { main } = await import('./main.js')
-  process.exitCode = await main(args)
+  const code = await main(args)
+  // Exit explicitly once output is flushed: a terminal left open by a prompt or an idle keep-alive
+  // socket must not hold a finished command.
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }

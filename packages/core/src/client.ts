@@ -24,6 +24,22 @@ import { supportsTimeout, type Transport, type TransportRequest, TransportTimeou
 import type { MaxClientOptions, MaxRequest, MaxResponse } from './types.js'
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
+const OPTION_NAMES: ReadonlySet<string> = new Set([
+  'oauthServer',
+  'actor',
+  'token',
+  'scope',
+  'grantType',
+  'clientId',
+  'basicAuth',
+  'transport',
+  'fetch',
+  'timeout',
+  'retry',
+  'hooks',
+  'debug',
+  'headers',
+] satisfies Array<keyof MaxClientOptions>)
 const DEFAULT_TIMEOUT = 30_000
 const CONTROL = /[\r\n\0]/
 
@@ -146,6 +162,12 @@ export class MaxCore {
     this.url = checkUrl(url, 'MAX server URL')
     if (typeof options !== 'object' || options === null) {
       throw new UsageError('MaxCore options must be an object')
+    }
+    for (const key of Object.keys(options)) {
+      // A misspelt option would otherwise be ignored silently (subclasses strip their own first).
+      if (!OPTION_NAMES.has(key)) {
+        throw new UsageError(`unknown client option "${key}"; known options: ${[...OPTION_NAMES].join(', ')}`)
+      }
     }
     if (options.transport !== undefined && typeof options.transport !== 'function') {
       throw new UsageError('transport must be a function (request) => Promise<response>')
@@ -485,7 +507,11 @@ export class MaxCore {
       else if (body instanceof Uint8Array) payload = body
       else if (typeof FormData !== 'undefined' && body instanceof FormData) payload = body
       else {
-        payload = JSON.stringify(body)
+        try {
+          payload = JSON.stringify(body)
+        } catch (error) {
+          throw new UsageError(`body cannot be sent as JSON: ${(error as Error).message}`)
+        }
         if (payload === undefined) throw new UsageError(`body of type ${typeof body} cannot be sent as JSON`)
       }
       if (!(payload instanceof FormData) && headers['content-type'] === undefined) {

@@ -228,6 +228,8 @@ describe('HTTP Basic, headers and request checks', () => {
     [{ method: 'GET', path: '/x', headers: { 'bad name': 'x' } }, /not a valid header name/],
     [{ method: 'GET', path: '/x', headers: JSON.parse('{"__proto__": "x"}') }, /header/],
     [{ method: 'GET', path: '/x', headers: { 'x-a': 'v\r\nx-b: 1' } }, /line breaks/],
+    [{ method: 'POST', path: '/x', body: { n: 1n } }, /cannot be sent as JSON/],
+    [{ method: 'POST', path: '/x', body: () => 1 }, /cannot be sent as JSON/],
   ])('rejects %j before sending', async (request, message) => {
     const max = new MaxCore(MAX, auth)
     const error = await failure(max.send(request as never))
@@ -242,5 +244,11 @@ describe('HTTP Basic, headers and request checks', () => {
     expect(() => new MaxCore(MAX, { basicAuth: { username: '', password: 'x' } })).toThrow(/basicAuth/)
     expect(() => new MaxCore(MAX, { debug: 'yes' as never })).toThrow(/debug/)
     expect(new MaxCore('https://max.test/sub/').url).toBe('https://max.test/sub')
+  })
+})
+
+describe('client options', () => {
+  it('rejects unknown (misspelt) options, naming the known ones', () => {
+    expect(() => new MaxCore(MAX, { tokn: 'x' } as never)).toThrow(/unknown client option "tokn".*token/)
   })
 })

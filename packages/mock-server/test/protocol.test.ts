@@ -393,6 +393,22 @@ describe('HTTP details', () => {
     expect(received.equals(Buffer.from(big))).toBe(true)
   })
 
+  it('accepts the base64 JSON upload variant of the mobile app', async () => {
+    const bytes = Buffer.from('plain file bytes')
+    const posted = await alice.call('POST', '/people/alice/activities', {
+      body: {
+        data: {
+          json_data: JSON.stringify({ object: { objectType: 'file', content: 'b64', filename: 'b.txt' } }),
+          file: bytes.toString('base64'),
+        },
+      },
+    })
+    expect(posted.status).toBe(201)
+    expect(posted.body.object.filename).toBe('b.txt')
+    const download = await alice.call('GET', posted.body.object.fullURL)
+    expect(download.text).toBe('plain file bytes')
+  })
+
   it('answers the JSON error shape with application/json', async () => {
     const response = await fetch(`${server.url}/people/alice`)
     expect(response.headers.get('content-type')).toBe('application/json')

@@ -36,6 +36,18 @@ export const catalog = [
         ],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first",
+          "modes": [
+            {
+              "param": "max_users",
+              "cursor": "username",
+              "cursorParam": "after",
+              "note": "max_users lists people in ascending username order, where before/after take usernames"
+            }
+          ]
+        },
         "upload": false,
         "model": "personSummary",
         "list": true,
@@ -188,6 +200,7 @@ export const catalog = [
         "searchParams": false,
         "paginated": false,
         "upload": true,
+        "uploadForm": "file",
         "model": "avatarUpdated",
         "list": false,
         "successStatus": [
@@ -251,6 +264,10 @@ export const catalog = [
         ],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -268,6 +285,7 @@ export const catalog = [
         "searchParams": false,
         "paginated": false,
         "upload": true,
+        "uploadForm": "json_data+file",
         "model": "activity",
         "list": false,
         "successStatus": [
@@ -297,6 +315,28 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first",
+          "modes": [
+            {
+              "param": "priority",
+              "value": "comments",
+              "cursor": "lastComment",
+              "note": "priority=comments orders by last comment, and before takes the lastComment value"
+            },
+            {
+              "param": "sortBy",
+              "value": "comments",
+              "unless": [
+                "sort",
+                "priority"
+              ],
+              "cursor": "lastComment",
+              "note": "sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value"
+            }
+          ]
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -360,6 +400,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -683,6 +727,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -710,6 +758,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -1144,6 +1196,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "context",
         "list": true,
@@ -1188,6 +1244,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "context",
         "list": true,
@@ -1401,6 +1461,28 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first",
+          "modes": [
+            {
+              "param": "priority",
+              "value": "comments",
+              "cursor": "lastComment",
+              "note": "priority=comments orders by last comment, and before takes the lastComment value"
+            },
+            {
+              "param": "sortBy",
+              "value": "comments",
+              "unless": [
+                "sort",
+                "priority"
+              ],
+              "cursor": "lastComment",
+              "note": "sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value"
+            }
+          ]
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -1418,6 +1500,7 @@ export const catalog = [
         "searchParams": false,
         "paginated": false,
         "upload": true,
+        "uploadForm": "json_data+file",
         "model": "activity",
         "list": false,
         "successStatus": [
@@ -1447,6 +1530,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "activity",
         "list": true,
@@ -1509,7 +1596,7 @@ export const catalog = [
         "restParams": [],
         "queryParams": [],
         "searchParams": true,
-        "paginated": true,
+        "paginated": false,
         "upload": false,
         "model": "contextSubscriber",
         "list": true,
@@ -1585,7 +1672,7 @@ export const catalog = [
         "restParams": [],
         "queryParams": [],
         "searchParams": true,
-        "paginated": true,
+        "paginated": false,
         "upload": false,
         "model": "usernameEntry",
         "list": true,
@@ -1782,6 +1869,7 @@ export const catalog = [
         "searchParams": false,
         "paginated": false,
         "upload": true,
+        "uploadForm": "json_data+file",
         "model": "message",
         "list": false,
         "successStatus": [
@@ -1823,7 +1911,7 @@ export const catalog = [
         "restParams": [],
         "queryParams": [],
         "searchParams": true,
-        "paginated": true,
+        "paginated": false,
         "upload": false,
         "model": "conversation",
         "list": true,
@@ -2107,6 +2195,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "oldest-first"
+        },
         "upload": false,
         "model": "message",
         "list": true,
@@ -2124,6 +2216,7 @@ export const catalog = [
         "searchParams": false,
         "paginated": false,
         "upload": true,
+        "uploadForm": "json_data+file",
         "model": "message",
         "list": false,
         "successStatus": [
@@ -2154,6 +2247,7 @@ export const catalog = [
         "searchParams": false,
         "paginated": false,
         "upload": true,
+        "uploadForm": "json_data+file",
         "model": "message",
         "list": false,
         "successStatus": [
@@ -2180,6 +2274,10 @@ export const catalog = [
         "queryParams": [],
         "searchParams": true,
         "paginated": true,
+        "pagination": {
+          "cursor": "id",
+          "order": "newest-first"
+        },
         "upload": false,
         "model": "message",
         "list": true,

@@ -5,6 +5,7 @@ export { catalogFromInfoApi, catalogToInfoApi, diffCatalogs, renderCatalogModule
 export { deepMerge } from './merge.js'
 export type * from './models.js'
 export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'
+export { type ListPaging, paginationFor } from './pagination.js'
 export {
   type CompiledPattern,
   compilePattern,
@@ -24,7 +25,16 @@ export {
 } from './request.js'
 export { findRoute, matchPath, methodOf, routePairs } from './routes.js'
 export { sha1Hex } from './sha1.js'
-export type { HttpMethod, MethodSpec, ModelName, ParamSpec, RouteSpec } from './spec.js'
+export type {
+  HttpMethod,
+  MethodSpec,
+  ModelName,
+  PaginationMode,
+  PaginationSpec,
+  ParamSpec,
+  RouteSpec,
+  UploadForm,
+} from './spec.js'
 export type {
   CatalogNode,
   CatalogTree,

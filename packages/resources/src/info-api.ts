@@ -170,7 +170,7 @@ function ordered(methods: Partial<Record<HttpMethod, MethodSpec>>): Partial<Reco
 /**
  * Builds a catalog from a MAX `/info/api` document (either form). The document decides which
  * routes and methods exist; curated facts it lacks (summaries, models, upload and pagination
- * flags, actorNotRequired, extra query parameters, deprecated forms) are kept from `previous`
+ * flags and facts, actorNotRequired, extra query parameters, deprecated forms) are kept from `previous`
  * where the route and method match, and derived as well as possible for new ones.
  * `info_api` is kept from `previous`, because a server never lists it.
  */
@@ -210,6 +210,8 @@ export function catalogFromInfoApi(doc: unknown, previous: readonly RouteSpec[])
       const modifiers = Array.isArray(info.modifiers) ? info.modifiers : []
       const searchParams = old?.searchParams ?? SEARCH_MODIFIERS.some((m) => modifiers.includes(m))
       const list = old?.list ?? false
+      const paginated = old?.paginated ?? (searchParams && list)
+      const upload = old?.upload ?? false
       const spec: MethodSpec = {
         permission:
           old?.permissionLabel === label
@@ -223,8 +225,12 @@ export function catalogFromInfoApi(doc: unknown, previous: readonly RouteSpec[])
         restParams,
         queryParams: [...documented, ...kept],
         searchParams,
-        paginated: old?.paginated ?? (searchParams && list),
-        upload: old?.upload ?? false,
+        paginated,
+        // New lists get MAX's usual paging: newest first, by id.
+        ...(paginated ? { pagination: old?.pagination ?? { cursor: 'id', order: 'newest-first' } } : {}),
+        upload,
+        // New upload routes get the form activities and messages take.
+        ...(upload ? { uploadForm: old?.uploadForm ?? 'json_data+file' } : {}),
         ...(old?.model ? { model: old.model } : {}),
         list,
         successStatus: old?.successStatus ?? DEFAULT_STATUS[method],
@@ -301,7 +307,9 @@ const METHOD_KEYS = [
   'queryParams',
   'searchParams',
   'paginated',
+  'pagination',
   'upload',
+  'uploadForm',
   'model',
   'list',
   'successStatus',

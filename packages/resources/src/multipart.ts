@@ -1,6 +1,7 @@
 import { UsageError } from './errors.js'
 import { assertSafeKey, isPlainObject } from './merge.js'
 import { describe } from './params.js'
+import type { UploadForm } from './spec.js'
 
 /** A byte source a Node stream or web stream can be read from, once. */
 export type ByteStream = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string>
@@ -117,15 +118,33 @@ function toPart(id: string, input: UploadInput): { blob: Blob; filename: string 
 }
 
 /**
- * Builds the multipart form MAX expects for uploads: a `json_data` field with the JSON body as
- * text, plus one file part per entry of `files` (keyed by part name, usually `file`).
+ * Builds the multipart form of an upload (keyed by part name, usually `file`). The default form
+ * `json_data+file` carries a `json_data` field with the JSON body as text, then the file parts
+ * (activities, messages). The `file` form carries one file part and nothing else, because the
+ * server takes the first form field as the file (avatars); `json` must then be empty.
  */
-export function buildMultipart(json: unknown, files: Record<string, UploadInput>): FormData {
+export function buildMultipart(
+  json: unknown,
+  files: Record<string, UploadInput>,
+  form: UploadForm = 'json_data+file',
+): FormData {
   if (!isPlainObject(files) || Object.keys(files).length === 0) {
     throw new UsageError('buildMultipart needs at least one file, as { file: <Blob | bytes | stream> }')
   }
-  const form = new FormData()
-  form.append('json_data', typeof json === 'string' ? json : JSON.stringify(json ?? {}))
+  const body = new FormData()
+  if (form === 'file') {
+    const count = Object.keys(files).length
+    if (count > 1) {
+      throw new UsageError(`This upload takes exactly one file, got ${count} parts; send one`)
+    }
+    if (json !== undefined && !(isPlainObject(json) && Object.keys(json).length === 0)) {
+      throw new UsageError('This upload takes the file alone and no JSON fields; drop the fields')
+    }
+  } else if (form === 'json_data+file') {
+    body.append('json_data', typeof json === 'string' ? json : JSON.stringify(json ?? {}))
+  } else {
+    throw new UsageError(`Unknown upload form ${describe(form)}: use 'json_data+file' or 'file'`)
+  }
   for (const id of Object.keys(files)) {
     assertSafeKey(id, 'An upload part')
     if (id === '' || id === 'json_data') {
@@ -133,12 +152,12 @@ export function buildMultipart(json: unknown, files: Record<string, UploadInput>
     }
     const { blob, filename } = toPart(id, files[id]!)
     try {
-      form.append(id, blob, filename)
+      body.append(id, blob, filename)
     } catch {
       throw new UsageError(
         `Upload '${id}': this runtime's FormData cannot stream; read the stream first, e.g. await new Response(stream).blob()`,
       )
     }
   }
-  return form
+  return body
 }

@@ -31,6 +31,13 @@ export interface BuildRequestArgs {
   defaults?: DefaultsTable | undefined
   /** Split field names on `_` (default true). */
   expandUnderscores?: boolean | undefined
+  /**
+   * Body fields given apart from `input`, so no key of theirs is read as `qs`, `data` or an upload
+   * (for clients whose bodies come from positional arguments): one set or several. Each set is
+   * expanded and checked like the loose fields of `input` (itself one more set); the sets then merge
+   * (nested objects combine; a place two sets both set is a conflict) over the defaults.
+   */
+  fields?: Record<string, unknown> | readonly Record<string, unknown>[] | undefined
 }
 
 /** A request ready for `MaxCore.send`/`request`. */
@@ -75,6 +82,27 @@ export function checkDefaultsTable(table: DefaultsTable): void {
     }
   }
   checkedTables.add(table)
+}
+
+// Both are fresh expansions we own. A leaf both set is a conflict, as inside one expansion.
+function mergeStrict(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  path: readonly string[],
+): Record<string, unknown> {
+  for (const key of Object.keys(source)) {
+    const here = [...path, key]
+    const current = Object.hasOwn(target, key) ? target[key] : undefined
+    const value = source[key]
+    if (current === undefined) target[key] = value
+    else if (isPlainObject(current) && isPlainObject(value)) mergeStrict(current, value, here)
+    else {
+      throw new UsageError(
+        `Fields conflict: '${here.join('.')}' is set twice (by the call and by its extra fields); pass it once`,
+      )
+    }
+  }
+  return target
 }
 
 function unknownRoute(pattern: string): never {
@@ -138,6 +166,24 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
     }
   }
 
+  // Field sets are expanded one by one, then merged strictly: nested objects combine, and a place
+  // two sets both set is a conflict, as within one set.
+  const sets: Record<string, unknown>[] = []
+  if (fields) sets.push(fields)
+  const extra = args.fields === undefined ? [] : Array.isArray(args.fields) ? args.fields : [args.fields]
+  for (const set of extra) {
+    if (!isPlainObject(set)) {
+      throw new UsageError(
+        `Body fields must be a plain object of field names to values, got ${describe(set)}`,
+      )
+    }
+    const defined = Object.keys(set).filter((key) => set[key] !== undefined)
+    if (defined.length === 0) continue
+    sets.push(set)
+    fields ??= {}
+    for (const key of defined) fields[key] = set[key]
+  }
+
   if (method === 'GET' || method === 'HEAD') {
     if (files) throw new UsageError(`${method} requests cannot upload files; uploads go with POST`)
     if (hasData || fields) {
@@ -158,6 +204,16 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
   if (files && !spec.upload) {
     throw new UsageError(`${method} ${pattern} does not accept file uploads`)
   }
+  const form = spec.uploadForm ?? 'json_data+file'
+  if (files && form === 'file') {
+    if (hasData || fields) {
+      const names = [...(hasData ? ['data'] : []), ...Object.keys(fields ?? {})]
+      throw new UsageError(
+        `${method} ${pattern} uploads the file alone (the server reads the first form field as the file), so it takes no body fields; got ${names.map((n) => `'${n}'`).join(', ')}`,
+      )
+    }
+    return { method, path, query, body: buildMultipart(undefined, files, form), auth }
+  }
 
   let body: unknown
   if (hasData) {
@@ -166,12 +222,15 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
     const table = args.defaults
     if (table) checkDefaultsTable(table)
     const defaults = defaultsFor(pattern, method, table)
-    const expanded = fields
-      ? expandFields(fields, { expandUnderscores: args.expandUnderscores ?? true })
-      : undefined
+    const options = { expandUnderscores: args.expandUnderscores ?? true }
+    let expanded: Record<string, unknown> | undefined
+    for (const set of sets) {
+      const next = expandFields(set, options)
+      expanded = expanded ? mergeStrict(expanded, next, []) : next
+    }
     // Both are fresh copies we own, so they can be merged in place.
     body = defaults ? (expanded ? mergeOwned(defaults, expanded) : defaults) : (expanded ?? {})
   }
-  if (files) body = buildMultipart(body, files)
+  if (files) body = buildMultipart(body, files, form)
   return { method, path, query, body, auth }
 }

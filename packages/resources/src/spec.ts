@@ -16,6 +16,47 @@ export interface ParamSpec {
  */
 export type ModelName = keyof ModelMap
 
+/**
+ * The multipart form an upload route takes: `json_data+file` is a `json_data` text field with the
+ * JSON body plus the file part(s) (activities, messages); `file` is the file part alone, because
+ * the server reads the first form field as the file (avatars).
+ */
+export type UploadForm = 'json_data+file' | 'file'
+
+/**
+ * How a paginated list is paged. MAX takes `limit` plus `before=<cursor>` and answers the items
+ * whose first sort field is below the cursor.
+ */
+export interface PaginationSpec {
+  /** Item field whose value is the next cursor (`id`, or `lastComment`, `username`...). */
+  readonly cursor: string
+  /**
+   * `newest-first`: each page runs down from the cursor, so the next cursor is the page's last item.
+   * `oldest-first`: each page is served in ascending order (conversation messages), so the next
+   * cursor is the page's first item.
+   */
+  readonly order: 'newest-first' | 'oldest-first'
+  /** Query parameters that switch to another cursor; the first that applies wins. */
+  readonly modes?: readonly PaginationMode[]
+}
+
+/** A query parameter that changes what the cursor of a list is. */
+export interface PaginationMode {
+  readonly param: string
+  /** The value that switches the mode; absent: any non-empty value (the server tests truthiness). */
+  readonly value?: string
+  /** The mode does not apply when one of these parameters is also given. */
+  readonly unless?: readonly string[]
+  readonly cursor: string
+  /**
+   * Which parameter takes the cursor to reach the next page: `before` (default) or `after` for
+   * lists served in ascending order.
+   */
+  readonly cursorParam?: 'before' | 'after'
+  /** Why the mode exists, for error messages. */
+  readonly note: string
+}
+
 /** What the catalog knows about one method of one route. */
 export interface MethodSpec {
   /** Permission constant the server checks, or `Anonymous` for public methods. */
@@ -30,10 +71,14 @@ export interface MethodSpec {
   readonly queryParams: readonly ParamSpec[]
   /** Accepts the shared search parameters (limit, before, after, sort, ...). */
   readonly searchParams: boolean
-  /** A list that can be paged with `limit` + `before`. */
+  /** A list that can be paged with `limit` + `before`; then `pagination` says how. */
   readonly paginated: boolean
-  /** Accepts a multipart upload. */
+  /** How to page this list (present exactly when `paginated`). */
+  readonly pagination?: PaginationSpec
+  /** Accepts a multipart upload; then `uploadForm` says which form. */
   readonly upload: boolean
+  /** The multipart form the upload takes (present exactly when `upload`). */
+  readonly uploadForm?: UploadForm
   readonly model?: ModelName
   /** The response is an array of `model`. */
   readonly list: boolean

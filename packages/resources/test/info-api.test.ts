@@ -92,6 +92,29 @@ describe('catalogFromInfoApi', () => {
     ])
   })
 
+  it('fills paging and upload-form facts a previous catalog lacks, and keeps curated ones', () => {
+    // A catalog written before these facts existed: lists and uploads get MAX's usual forms.
+    const older = current.map((route) => ({
+      ...route,
+      methods: Object.fromEntries(
+        Object.entries(route.methods).map(([method, spec]) => {
+          const { pagination: _p, uploadForm: _u, ...rest } = spec
+          return [method, rest]
+        }),
+      ),
+    })) as RouteSpec[]
+    const filled = catalogFromInfoApi(catalogToInfoApi(current), older)
+    const activities = filled.find((r) => r.pattern === '/people/{username}/activities')!
+    expect(activities.methods.GET?.pagination).toEqual({ cursor: 'id', order: 'newest-first' })
+    expect(activities.methods.POST?.uploadForm).toBe('json_data+file')
+    // Curated facts survive a sync.
+    const next = catalogFromInfoApi(catalogToInfoApi(current), current)
+    expect(next.find((r) => r.id === 'avatar')?.methods.POST?.uploadForm).toBe('file')
+    expect(
+      next.find((r) => r.pattern === '/conversations/{id}/messages')?.methods.GET?.pagination?.order,
+    ).toBe('oldest-first')
+  })
+
   it('reads the by_category form too', () => {
     const doc = catalogToInfoApi(current)
     const byCategory = [...new Set(Object.values(doc).map((r) => r.category))].sort().map((name) => ({

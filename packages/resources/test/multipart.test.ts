@@ -21,6 +21,26 @@ describe('buildMultipart', () => {
     expect(text).toContain('Content-Type: text/plain')
     expect(text).toContain('data')
   })
+  it('builds the file-only form (avatars): one file part and no json_data', async () => {
+    const form = buildMultipart(
+      undefined,
+      { image: new File(['png'], 'me.png', { type: 'image/png' }) },
+      'file',
+    )
+    expect([...form.keys()]).toEqual(['image'])
+    const text = await wire(form)
+    expect(text).not.toContain('json_data')
+    expect(text).toContain('name="image"; filename="me.png"')
+  })
+  it('puts json_data first in the json_data+file form and refuses fields or extra files in the file form', () => {
+    const form = buildMultipart({ a: 1 }, { file: new Blob(['x']) }, 'json_data+file')
+    expect([...form.keys()]).toEqual(['json_data', 'file'])
+    expect(() => buildMultipart({ a: 1 }, { file: new Blob(['x']) }, 'file')).toThrow(/no JSON fields/)
+    expect(() => buildMultipart({}, { a: new Blob(['x']), b: new Blob(['y']) }, 'file')).toThrow(
+      /exactly one file, got 2/,
+    )
+    expect(() => buildMultipart({}, { file: new Blob(['x']) }, 'zip' as never)).toThrow(UsageError)
+  })
   it('takes the filename from a File, from { name }, or from a path basename', () => {
     const fromFile = buildMultipart({}, { file: new File(['x'], 'a.txt') })
     expect((fromFile.get('file') as File).name).toBe('a.txt')

@@ -23,6 +23,71 @@ describe('buildRequest', () => {
       auth: true,
     })
   })
+  it('uploads an avatar as the file alone and an activity file after json_data', () => {
+    const avatar = buildRequest({
+      pattern: '/people/{username}/avatar',
+      method: 'POST',
+      params: { username: 'messi' },
+      input: { upload_file: new Blob(['png'], { type: 'image/png' }) },
+    })
+    expect([...(avatar.body as FormData).keys()]).toEqual(['file'])
+    const post = buildRequest({
+      pattern: '/people/{username}/activities',
+      method: 'POST',
+      params: { username: 'messi' },
+      input: { object_objectType: 'image', upload_file: new Blob(['png']) },
+    })
+    const form = post.body as FormData
+    expect([...form.keys()]).toEqual(['json_data', 'file'])
+    expect(JSON.parse(form.get('json_data') as string)).toEqual({ object: { objectType: 'image' } })
+    expect(() =>
+      buildRequest({
+        pattern: '/people/{username}/avatar',
+        method: 'POST',
+        params: { username: 'messi' },
+        input: { displayName: 'x', upload_file: new Blob(['png']) },
+      }),
+    ).toThrow(/uploads the file alone .* got 'displayName'/)
+  })
+  it('expands and checks body fields given apart from the input, where reserved names are plain fields', () => {
+    const built = buildRequest({
+      pattern: '/people',
+      method: 'POST',
+      params: {},
+      input: { qs: { notifications: false } },
+      fields: { username: 'messi', qs: 'a field', 'data.x': 1 },
+      expandUnderscores: false,
+    })
+    expect(built.query).toBe('notifications=false')
+    expect(built.body).toEqual({ username: 'messi', qs: 'a field', data: { x: 1 } })
+    expect(() =>
+      buildRequest({
+        pattern: '/people',
+        method: 'POST',
+        params: {},
+        fields: { object: { content: 'a' }, 'object.content': 'b' },
+      }),
+    ).toThrow(/Fields 'object' and 'object.content' conflict/)
+    // Several sets merge their objects; a leaf two sets both set is a conflict.
+    const merged = buildRequest({
+      pattern: '/people/{username}/activities',
+      method: 'POST',
+      params: { username: 'messi' },
+      fields: [{ object: { content: 'a' } }, { object_keywords: ['k'] }],
+    })
+    expect(merged.body).toEqual({ object: { objectType: 'note', content: 'a', keywords: ['k'] } })
+    expect(() =>
+      buildRequest({ pattern: '/people', method: 'POST', params: {}, input: { a: 1 }, fields: { a: 2 } }),
+    ).toThrow(/'a' is set twice/)
+    expect(() =>
+      buildRequest({
+        pattern: '/people',
+        method: 'POST',
+        params: {},
+        fields: [{ object: { content: 'a' } }, { 'object.content': 'b' }],
+      }),
+    ).toThrow(/Fields conflict: 'object.content' is set twice/)
+  })
   it('lets caller fields override defaults, and per-client defaults replace built-in ones', () => {
     const image = buildRequest({
       pattern: '/contexts/{hash}/activities',

@@ -1,5 +1,11 @@
 import { type MaxClientOptions, MaxCore, resolveHubDomain, UsageError } from '@maxclient/core'
-import { catalog, checkDefaultsTable, type DefaultsTable, type RouteSpec } from '@maxclient/resources'
+import {
+  catalog,
+  checkDefaultsTable,
+  type DefaultsTable,
+  deepMerge,
+  type RouteSpec,
+} from '@maxclient/resources'
 import { createRootNode, type TreeContext } from './resource-node.js'
 import { buildRouteTrie } from './route-trie.js'
 import type { RootResources } from './types.js'
@@ -72,10 +78,8 @@ export class MaxClient extends MaxCore {
 export interface MaxClient extends RootResources {}
 
 for (const segment of trie.fixed.keys()) {
-  if (segment in MaxClient.prototype) {
-    // A root segment named like a client member would shadow it; the tree root stays reachable.
-    continue
-  }
+  // Never shadow a client member; a clash is a compile error through the interface above.
+  if (segment in MaxClient.prototype) continue
   Object.defineProperty(MaxClient.prototype, segment, {
     configurable: true,
     enumerable: false,
@@ -88,7 +92,9 @@ for (const segment of trie.fixed.keys()) {
 /** The same class under the name the original's REST module used. */
 export { MaxClient as RestClient }
 
+/** Checks the table, then keeps a private deep copy so later changes by the caller bypass nothing. */
 function checkDefaults(defaults: DefaultsTable | undefined): DefaultsTable | undefined {
-  if (defaults !== undefined) checkDefaultsTable(defaults)
-  return defaults
+  if (defaults === undefined) return undefined
+  checkDefaultsTable(defaults)
+  return deepMerge(undefined, defaults) as DefaultsTable
 }

@@ -117,7 +117,8 @@ function createNode(state: NodeState): unknown {
  *
  * @example
  * ```ts
- * itemOf(client.contexts, 'public')   // the context whose hash is 'public', not /contexts/public
+ * itemOf(client.people, 'then')         // the user named "then"
+ * itemOf(client.contexts, 'public')      // the context whose URL is 'public' (hashed), not /contexts/public
  * ```
  */
 export function itemOf<T extends { readonly [value: string]: unknown }>(node: T, value: string): T[string] {
@@ -241,6 +242,23 @@ function checkFields(state: NodeState, name: string, fields: unknown): Record<st
 
 const NO_OPTIONS: CheckedOptions = Object.freeze({})
 
+/** Like checkFields, and points out paging options passed in the fields by mistake. */
+function checkListFields(
+  state: NodeState,
+  name: string,
+  fields: unknown,
+): Record<string, unknown> | undefined {
+  const checked = checkFields(state, name, fields)
+  for (const key of ['pageSize', 'max']) {
+    if (checked && Object.hasOwn(checked, key)) {
+      throw new UsageError(
+        `${key} is an option of ${state.path}.${name}(), not a field: call ${name}({ qs: { ... } }, { ${key}: ... }).`,
+      )
+    }
+  }
+  return checked
+}
+
 interface CheckedOptions {
   signal?: AbortSignal
   timeout?: number
@@ -312,7 +330,7 @@ function iterate(
   options: unknown,
 ): AsyncIterable<unknown> {
   const checked = checkOptions(state, 'iterate', options, ITERATE_OPTIONS)
-  const request = buildFor(state, entry, checkFields(state, 'iterate', fields), checked)
+  const request = buildFor(state, entry, checkListFields(state, 'iterate', fields), checked)
   return paginate(state.context.client, request, pageOptions(entry, checked, checked.max))
 }
 
@@ -323,7 +341,7 @@ async function all(
   options: unknown,
 ): Promise<unknown[]> {
   const checked = checkOptions(state, 'all', options, ITERATE_OPTIONS)
-  const request = buildFor(state, entry, checkFields(state, 'all', fields), checked)
+  const request = buildFor(state, entry, checkListFields(state, 'all', fields), checked)
   return collect(paginate(state.context.client, request, pageOptions(entry, checked, undefined)), checked.max)
 }
 

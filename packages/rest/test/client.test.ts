@@ -151,7 +151,10 @@ describe('call shape', () => {
       .reply(201, {})
     await client.contexts.post({ url: 'http://a.b', displayName: 'A' })
     scope.done()
-    // The returned defaults are a copy: changing them changes nothing.
+    // The client keeps its own copy of the table, and hands out copies of the defaults.
+    options.defaults!['POST /contexts']!.objectType = 'changed'
+    options.defaults!['POST /peeple'] = {}
+    expect(client.contexts.defaults('post')).toEqual({ objectType: 'context', notifications: true })
     const copy = client.contexts.defaults('post')!
     copy.objectType = 'changed'
     expect(client.contexts.defaults('post')).toEqual({ objectType: 'context', notifications: true })

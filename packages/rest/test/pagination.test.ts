@@ -108,11 +108,17 @@ describe('iterate() and all() on list endpoints', () => {
     expect(() => (client.admin.security as any).iterate).toThrow(UsageError)
   })
 
-  test('iterate refuses unknown options and body fields at once', () => {
+  test('iterate refuses unknown options and body fields at once', async () => {
     const client = newClient()
     expect(() => client.contexts.iterate(undefined, { page: 2 } as never)).toThrow(
       /Unknown option "page" for \/contexts.iterate\(\); valid options: signal, timeout, retry, expandUnderscores, pageSize, max/,
     )
     expect(() => client.contexts.iterate({ tags: 'x' } as never)).toThrow(/pass query parameters as \{ qs/)
+    expect(() => client.contexts.iterate({ pageSize: 5 } as never)).toThrow(
+      /pageSize is an option of \/contexts.iterate\(\), not a field: call iterate\(\{ qs: \{ ... \} \}, \{ pageSize: ... \}\)/,
+    )
+    await expect(client.contexts.all({ max: 5 } as never)).rejects.toThrow(
+      /max is an option of \/contexts.all\(\)/,
+    )
   })
 })

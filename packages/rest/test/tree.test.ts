@@ -235,8 +235,12 @@ describe('nodes as JavaScript values', () => {
       .reply(200, {})
       .get('/people/hasOwnProperty')
       .reply(200, {})
-    await client.people['__proto__']!.get()
-    await client.people['hasOwnProperty']!.get()
+    const proto = '__proto__'
+    await client.people[proto]!.get()
+    // TypeScript reads Object.prototype names (hasOwnProperty, toString) as Object's members: itemOf is typed.
+    await (client.people as unknown as Record<string, { get(): Promise<unknown> }>)['hasOwnProperty']!.get()
+    nock(MAX_URL).get('/people/toString').reply(200, {})
+    await itemOf(client.people, 'toString').get()
     scope.done()
     expect(Object.getPrototypeOf(client.people)).not.toBe(null)
     expect(({} as Record<string, unknown>).get).toBeUndefined()

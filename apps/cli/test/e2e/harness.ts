@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,6 +27,15 @@ export function isolatedEnv(extra: Record<string, string> = {}): Record<string, 
   return { ...env, ...extra }
 }
 
+// python3 may be a pyenv shim, which needs its own variables (HOME is a temp dir in these tests).
+function pythonEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [name, value] of Object.entries(process.env)) {
+    if (name.startsWith('PYENV') && value !== undefined) env[name] = value
+  }
+  return env
+}
+
 /** Runs `maxcli args...` with stdin from `input` (not a TTY) and collects its output. */
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
@@ -47,18 +56,27 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
 
 /**
  * Runs `maxcli` in a pseudo-terminal (python3's pty module) and answers prompts: each step waits
- * for `expect` in the output, then types `send`. Returns everything the terminal showed.
+ * for `expect` in the output, then types `send`. Returns everything the terminal showed. Async on
+ * purpose: the mock server lives in this process and must keep answering meanwhile.
  */
 export function runInPty(
   args: string[],
   env: Record<string, string>,
   steps: Array<{ expect: string; send: string }>,
-): { code: number; output: string } {
-  const result = spawnSync('python3', [PTY, JSON.stringify(steps), process.execPath, BIN, ...args], {
-    env,
-    encoding: 'utf8',
-    timeout: 60_000,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', [PTY, JSON.stringify(steps), process.execPath, BIN, ...args], {
+      env: { ...pythonEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      output += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code: code ?? -1, output }))
   })
-  if (result.error) throw result.error
-  return { code: result.status ?? -1, output: result.stdout + result.stderr }
 }

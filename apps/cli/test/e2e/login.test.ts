@@ -19,9 +19,9 @@ afterAll(() => server.close())
 const profilesFile = (env: Record<string, string>) => join(env.XDG_CONFIG_HOME!, 'maxcli', 'profiles.json')
 
 describe('maxcli login in a terminal', () => {
-  it('prompts, hides the password, asks again after a wrong one keeping the username, and stores only the token', () => {
+  it('prompts, hides the password, asks again after a wrong one keeping the username, and stores only the token', async () => {
     const env = isolatedEnv()
-    const { code, output } = runInPty(['login', '--server', server.url], env, [
+    const { code, output } = await runInPty(['login', '--server', server.url], env, [
       { expect: 'Username: ', send: 'alice\r' },
       { expect: 'Password for alice: ', send: 'not-the-password\r' },
       { expect: 'Wrong username or password for alice.', send: '' },
@@ -40,9 +40,9 @@ describe('maxcli login in a terminal', () => {
     expect(stored.token).toMatch(/\S{8,}/)
   })
 
-  it('asks for the username again after an empty password', () => {
+  it('asks for the username again after an empty password', async () => {
     const env = isolatedEnv()
-    const { code, output } = runInPty(['login', '-s', server.url], env, [
+    const { code, output } = await runInPty(['login', '-s', server.url], env, [
       { expect: 'Username: ', send: 'alcie\r' },
       { expect: 'Password for alcie: ', send: '\r' },
       { expect: 'Username: ', send: 'alice\r' },
@@ -53,9 +53,9 @@ describe('maxcli login in a terminal', () => {
     expect(output).toContain('as alice')
   })
 
-  it('gives up with exit code 3 after three wrong passwords', () => {
+  it('gives up with exit code 3 after three wrong passwords', async () => {
     const env = isolatedEnv()
-    const { code, output } = runInPty(['login', '-s', server.url, '-u', 'alice'], env, [
+    const { code, output } = await runInPty(['login', '-s', server.url, '-u', 'alice'], env, [
       { expect: 'Password for alice: ', send: 'x1\r' },
       { expect: 'Password for alice: ', send: 'x2\r' },
       { expect: 'Password for alice: ', send: 'x3\r' },
@@ -64,20 +64,20 @@ describe('maxcli login in a terminal', () => {
     expect(output).toContain('Login failed after 3 attempts.')
   })
 
-  it('exits cleanly with 130 on Ctrl-C at a prompt', () => {
+  it('exits cleanly with 130 on Ctrl-C at a prompt', async () => {
     const env = isolatedEnv()
-    const atPassword = runInPty(['login', '-s', server.url, '-u', 'alice'], env, [
+    const atPassword = await runInPty(['login', '-s', server.url, '-u', 'alice'], env, [
       { expect: 'Password for alice: ', send: '\u0003' },
     ])
     expect(atPassword.code, atPassword.output).toBe(130)
     expect(atPassword.output).toContain('Cancelled.')
     expect(atPassword.output).not.toMatch(/at .*\.js:\d+/) // no stack trace
-    const atUsername = runInPty(['login', '-s', server.url], env, [{ expect: 'Username: ', send: '\u0003' }])
+    const atUsername = await runInPty(['login', '-s', server.url], env, [{ expect: 'Username: ', send: '\u0003' }])
     expect(atUsername.code, atUsername.output).toBe(130)
   })
 })
 
-describe('maxcli login without a terminal', () => {
+describe('maxcli login without a terminal', async () => {
   it('never prompts: names what is missing and exits 3', async () => {
     const env = isolatedEnv()
     const result = await runCli(['login', '--server', server.url], env)

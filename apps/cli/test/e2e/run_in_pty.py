@@ -51,6 +51,10 @@ deadline = time.time() + 60
 while time.time() < deadline and read_some(0.5) is not None:
     pass
 done, status = os.waitpid(pid, os.WNOHANG)
+exit_deadline = time.time() + 10
+while done == 0 and time.time() < exit_deadline:
+    time.sleep(0.05)
+    done, status = os.waitpid(pid, os.WNOHANG)
 if done == 0:
     os.kill(pid, 9)
     os.waitpid(pid, 0)
