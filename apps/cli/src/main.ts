@@ -24,7 +24,10 @@ export function buildProgram(io: CliIO): Command {
       const command = args.at(-1) as Command
       const options = args.at(-2)
       const positional = args.slice(0, -2)
-      const context = createContext(command.optsWithGlobals() as GlobalOptions, io)
+      // Global options are read from the root only, so a subcommand option can never shadow one.
+      let root = command
+      while (root.parent) root = root.parent
+      const context = createContext(root.opts() as GlobalOptions, io)
       await pick(await load())(context, ...positional, options)
     }
   const users = () => import('./commands/users.js')
@@ -132,8 +135,8 @@ export function buildProgram(io: CliIO): Command {
   usersCommand.command('get').argument('[username]', 'default: you').action(lazy(users, (m) => m.get))
   usersCommand
     .command('list')
-    .description('list users (search with --username)')
-    .option('--username <text>', 'users whose name contains this')
+    .description('list users (search with --search)')
+    .option('--search <text>', 'users whose username contains this')
     .option('--limit <n>', 'at most this many', '100')
     .action(lazy(users, (m) => m.list))
   usersCommand

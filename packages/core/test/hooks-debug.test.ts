@@ -230,7 +230,7 @@ describe('HTTP Basic, headers and request checks', () => {
     [{ method: 'GET', path: '/x', headers: { 'x-a': 'v\r\nx-b: 1' } }, /line breaks/],
     [{ method: 'POST', path: '/x', body: { n: 1n } }, /cannot be sent as JSON/],
     [{ method: 'POST', path: '/x', body: () => 1 }, /cannot be sent as JSON/],
-  ])('rejects %j before sending', async (request, message) => {
+  ])('rejects bad request #%# before sending (%s)', async (request, message) => {
     const max = new MaxCore(MAX, auth)
     const error = await failure(max.send(request as never))
     expect(error).toBeInstanceOf(UsageError)

@@ -6,7 +6,13 @@ import {
   paginate,
   UsageError,
 } from '@maxclient/core'
-import { buildRequest, type DefaultsTable, defaultsFor, type RouteSpec } from '@maxclient/resources'
+import {
+  buildRequest,
+  type DefaultsTable,
+  defaultsFor,
+  paginationFor,
+  type RouteSpec,
+} from '@maxclient/resources'
 import { describeChildren, type TrieMethod, type TrieNode } from './route-trie.js'
 
 /** What every node of one client shares: the client that sends, and its request-building settings. */
@@ -36,12 +42,6 @@ const CACHE_LIMIT = 128
 
 /** Names that must never become URL segments: promise detection, JSON and class introspection. */
 const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor'])
-
-/**
- * Lists MAX serves oldest-first: the next page's cursor is the first item of a page, not the last.
- * (The catalog has no field for list order yet.)
- */
-const OLDEST_FIRST: ReadonlySet<string> = new Set(['/conversations/{id}/messages'])
 
 const CALL_OPTIONS = new Set(['signal', 'timeout', 'retry', 'expandUnderscores'])
 const ITERATE_OPTIONS = new Set([...CALL_OPTIONS, 'pageSize', 'max'])
@@ -331,7 +331,7 @@ function iterate(
 ): AsyncIterable<unknown> {
   const checked = checkOptions(state, 'iterate', options, ITERATE_OPTIONS)
   const request = buildFor(state, entry, checkListFields(state, 'iterate', fields), checked)
-  return paginate(state.context.client, request, pageOptions(entry, checked, checked.max))
+  return paginate(state.context.client, request, pageOptions(entry, request, checked, checked.max))
 }
 
 async function all(
@@ -342,19 +342,20 @@ async function all(
 ): Promise<unknown[]> {
   const checked = checkOptions(state, 'all', options, ITERATE_OPTIONS)
   const request = buildFor(state, entry, checkListFields(state, 'all', fields), checked)
-  return collect(paginate(state.context.client, request, pageOptions(entry, checked, undefined)), checked.max)
+  return collect(
+    paginate(state.context.client, request, pageOptions(entry, request, checked, undefined)),
+    checked.max,
+  )
 }
 
+/** Page size and cap from the caller; cursor field and direction from the catalog (resources). */
 function pageOptions(
   entry: TrieMethod,
+  request: MaxRequest,
   options: CheckedOptions,
   max: number | undefined,
 ): PaginateOptions<unknown> {
-  return {
-    pageSize: options.pageSize,
-    max,
-    cursorItem: OLDEST_FIRST.has(entry.route.pattern) ? 'first' : 'last',
-  }
+  return { pageSize: options.pageSize, max, ...paginationFor(entry.route.pattern, 'GET', request.query) }
 }
 
 function effectiveDefaults(state: NodeState, method: unknown): Record<string, unknown> | undefined {

@@ -101,6 +101,27 @@ describe('iterate() and all() on list endpoints', () => {
     scope.done()
   })
 
+  test('the cursor field follows the query mode the catalog describes (priority=comments)', async () => {
+    const client = newClient()
+    const page = [
+      { id: id(9), lastComment: id(30) },
+      { id: id(8), lastComment: id(20) },
+    ]
+    const scope = nock(MAX_URL)
+      .get('/people/messi/timeline')
+      .query({ sort: 'published', priority: 'comments', limit: '2' })
+      .reply(200, page)
+      .get('/people/messi/timeline')
+      .query({ sort: 'published', priority: 'comments', limit: '2', before: id(20) })
+      .reply(200, [])
+    const items = await client.people[':me']!.timeline.all(
+      { qs: { sort: 'published', priority: 'comments' } },
+      { pageSize: 2 },
+    )
+    expect(items).toHaveLength(2)
+    scope.done()
+  })
+
   test('iterate and all exist only on paginated lists', () => {
     const client = newClient()
     expect(() => (client.people['x'] as any).iterate).toThrow(UsageError)

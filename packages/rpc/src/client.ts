@@ -6,11 +6,10 @@ import {
   checkDefaultsTable,
   contextHash,
   type DefaultsTable,
-  deepMerge,
-  defaultsFor,
   type MethodsOf,
   type Pattern,
   type PermissionPolicy,
+  paginationFor,
   type ResponseOf,
   type UploadInput,
 } from '@maxclient/resources'
@@ -73,8 +72,11 @@ const ROLES = ['Manager', 'NonVisible'] as const
 /** What one call sends, before it becomes a core request. */
 interface Call {
   params?: Record<string, string>
-  /** JSON body fields, deep-merged over the endpoint defaults. */
-  body?: Record<string, unknown>
+  /**
+   * JSON body fields, expanded, checked and merged over the endpoint defaults by `buildRequest`;
+   * several sets (the built body, then `options.fields`) merge strictly.
+   */
+  body?: Record<string, unknown> | readonly Record<string, unknown>[]
   /** A body that is not an object (the tag list). */
   rawBody?: unknown
   query?: object | undefined
@@ -129,18 +131,17 @@ export class MaxClient extends MaxCore {
     const spec = rpcMethods[name]
     const input: CallInput = {}
     if (call.query !== undefined) input.qs = call.query as Record<string, unknown>
-    if (call.rawBody !== undefined) {
-      input.data = call.rawBody
-    } else if (call.body !== undefined) {
-      // The whole body goes as `data` so caller keys are never read as call fields (qs, upload_file...).
-      input.data = deepMerge(defaultsFor(spec.pattern, spec.method, this.#defaults), call.body)
-    }
+    if (call.rawBody !== undefined) input.data = call.rawBody
     if (call.file !== undefined) input.upload_file = call.file
     const built = buildRequest({
       pattern: spec.pattern,
       method: spec.method,
       params: call.params ?? {},
       input,
+      // Body fields go apart from `input`, so a caller key is never read as qs, data or upload_file.
+      fields: call.body,
+      // RPC fields are named as the server spells them; dotted keys still expand.
+      expandUnderscores: false,
       actor: this.actor,
       defaults: this.#defaults,
     })
@@ -181,16 +182,12 @@ export class MaxClient extends MaxCore {
       }
     }
     const request = this.#request(name, { params, query, options: o })
-    const byUsername = name === 'getUsers' && Boolean(query?.max_users)
+    // The catalog knows each list's cursor field and page order (and which queries change them).
+    const paging = paginationFor<RpcItem<N>>(rpcMethods[name].pattern, 'GET', request.query)
     return paginate<RpcItem<N>>(this, request, {
+      ...paging,
       ...(o.pageSize === undefined ? {} : { pageSize: o.pageSize }),
       ...(o.max === undefined ? {} : { max: o.max }),
-      // Conversation pages come oldest first: the next (older) page starts before the first item.
-      ...(name === 'getConversationMessages' ? { cursorItem: 'first' as const } : {}),
-      // In max_users mode people are ordered by username, and before/after take usernames.
-      ...(byUsername
-        ? { cursor: (item: RpcItem<N>) => String((item as { username?: unknown }).username) }
-        : {}),
     })
   }
 
@@ -276,14 +273,12 @@ export class MaxClient extends MaxCore {
     if (image === undefined || image === null) {
       throw new UsageError('postAvatar(): image must be a Blob/File, bytes, a stream or { data, name, type }')
     }
-    const request = this.#request('postAvatar', {
+    // The catalog gives this route the file-only form: MAX reads the first form field as the image.
+    return this.#call('postAvatar', {
       params: { username: text('postAvatar', 'username', username) },
       file: image,
       options: o,
     })
-    // MAX reads the first form field as the image, so the form carries the file part only.
-    request.body = fileOnly(request.body)
-    return this.#send<'postAvatar'>(request)
   }
 
   /** Downloads the avatar of a user (PNG bytes); the actor's when `username` is omitted. */
@@ -1318,11 +1313,6 @@ export class MaxClient extends MaxCore {
     return this.#call('countActiveConversations', { query: o.query, options: o })
   }
 
-  /** Iterates the active conversations, page by page. */
-  iterateActiveConversations(opts?: IterateOptions): AsyncIterable<RpcItem<'getActiveConversations'>> {
-    return this.#iterate('getActiveConversations', 'iterateActiveConversations', {}, opts)
-  }
-
   /** Reads one conversation (`GET /conversations/{id}`). */
   async getConversation(id: string, opts?: ReadOptions): RpcReturn<'getConversation'> {
     const o = options('getConversation', opts, LIST)
@@ -1728,10 +1718,17 @@ export { MaxClient as RpcClient }
 
 // ---------------------------------------------------------------- helpers
 
-/** Merges the caller's extra `fields` over a built body. */
-function withFields(method: string, body: Record<string, unknown>, extra: unknown): Record<string, unknown> {
+/**
+ * The built body plus the caller's extra `fields`, as two field sets: `buildRequest` merges them
+ * (nested objects combine; a field both set is a UsageError).
+ */
+function withFields(
+  method: string,
+  body: Record<string, unknown>,
+  extra: unknown,
+): Record<string, unknown> | readonly Record<string, unknown>[] {
   if (extra === undefined) return body
-  return deepMerge(body, fields(method, 'options.fields', extra))
+  return [body, fields(method, 'options.fields', extra)]
 }
 
 /** `{ objectType, content }` of a post; a file goes only with `image`/`file` objects. */
@@ -1775,13 +1772,4 @@ function contextQuery(method: string, context: unknown, query: object | undefine
   const hash = contextHash(text(method, 'context', context))
   if (query !== undefined) fields(method, 'options.query', query)
   return { ...query, context: hash }
-}
-
-/** The same multipart form without its `json_data` field. */
-function fileOnly(body: unknown): FormData {
-  if (!(body instanceof FormData))
-    throw new UsageError('postAvatar(): the upload did not build a multipart form')
-  const form = new FormData()
-  for (const [name, value] of body) if (name !== 'json_data') form.append(name, value)
-  return form
 }

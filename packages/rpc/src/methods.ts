@@ -618,7 +618,6 @@ export const rpcMethods = {
     args: ['options?'],
     category: 'Conversations',
     summary: 'List the conversations found among the latest messages',
-    iterator: 'iterateActiveConversations',
   },
   countActiveConversations: {
     pattern: '/conversations/active',

@@ -5,7 +5,7 @@ import type { DefaultsTable, UploadInput } from '@maxclient/resources'
 export interface RpcClientOptions extends MaxClientOptions {
   /**
    * Per-client default bodies keyed by `'METHOD /pattern'` (e.g. `'POST /contexts'`), used instead
-   * of the built-in defaults of that route method. Caller fields are deep-merged over them.
+   * of the built-in defaults of that route method. Caller fields are merged over them.
    */
   defaults?: DefaultsTable
 }
@@ -107,7 +107,10 @@ export interface IterateOptions extends CallOptions {
   max?: number
 }
 
-/** Options of a method that sends a JSON body: extra body fields, deep-merged over the built ones. */
+/**
+ * Options of a method that sends a JSON body: extra body fields (dotted keys expand), merged with the
+ * built ones; nested objects combine, and a field both set is a `UsageError`.
+ */
 export interface BodyOptions extends CallOptions {
   fields?: Record<string, unknown>
 }

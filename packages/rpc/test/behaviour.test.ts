@@ -227,6 +227,22 @@ describe('the actor and per-call options', () => {
     })
   })
 
+  it('throws the UsageError of buildRequest when options.fields conflicts with the built body', async () => {
+    const c = client()
+    // Both set object.content: once by the method, once by the caller's dotted field.
+    await expect(
+      c.addActivity('Hi', 'note', [], undefined, undefined, { fields: { 'object.content': 'Bye' } }),
+    ).rejects.toThrow(UsageError)
+    await expect(
+      c.addActivity('Hi', 'note', [], undefined, undefined, { fields: { object: { content: 'Bye' } } }),
+    ).rejects.toThrow(/Fields conflict: 'object.content' is set twice/)
+    // Within one set too: a value and a nested field at the same place.
+    await expect(
+      c.modifyUser('bob', { displayName: 'Bob', 'displayName.first': 'B' } as never),
+    ).rejects.toThrow(/Fields 'displayName' and 'displayName.first' conflict/)
+    expect(nock.pendingMocks()).toEqual([])
+  })
+
   it('merges the body over per-client defaults', async () => {
     const c = client({ defaults: { 'POST /contexts': { notifications: 'posts', objectType: 'context' } } })
     const server = intercept('POST', { status: 201, body: {} })
@@ -302,11 +318,6 @@ describe('iterators', () => {
     ['iterateContexts', (c) => c.iterateContexts({ pageSize: 2 }), '/contexts'],
     ['iteratePublicContexts', (c) => c.iteratePublicContexts({ pageSize: 2 }), '/contexts/public'],
     [
-      'iterateActiveConversations',
-      (c) => c.iterateActiveConversations({ pageSize: 2 }),
-      '/conversations/active',
-    ],
-    [
       'iterateConversationMessages',
       (c) => c.iterateConversationMessages('c1', { pageSize: 2 }),
       '/conversations/c1/messages',
@@ -367,18 +378,30 @@ describe('iterators', () => {
     expect(items.map((item) => item.id)).toEqual(['m3', 'm4', 'm1'])
   })
 
-  it('pages people by username in max_users mode', async () => {
-    const people = (names: string[]) => names.map((username) => ({ id: `id-${username}`, username }))
+  it('refuses to iterate max_users people listings, which page forward with after', () => {
+    // Ascending username order: before=<last username> would read the first page again.
+    expect(() => client().iterateUsers({ pageSize: 2, query: { max_users: true } })).toThrow(
+      /max_users cannot be iterated: .*ascending username order/,
+    )
+  })
+
+  it('pages a timeline ordered by last comment with the lastComment cursor', async () => {
+    const posts = (ids: string[]) => ids.map((id) => ({ id, lastComment: `c-${id}` }))
     nock(MAX)
-      .get('/people')
-      .query({ max_users: 'true', limit: '2' })
-      .reply(200, people(['ann', 'bob']), { 'X-Has-Remaining-Items': '1' })
+      .get('/people/alice/timeline')
+      .query({ sort: 'published', priority: 'comments', limit: '2' })
+      .reply(200, posts(['a2', 'a1']))
     nock(MAX)
-      .get('/people')
-      .query({ max_users: 'true', limit: '2', before: 'bob' })
-      .reply(200, people(['cat']))
-    const items = await collect(client().iterateUsers({ pageSize: 2, query: { max_users: true } }))
-    expect(items.map((item) => item.username)).toEqual(['ann', 'bob', 'cat'])
+      .get('/people/alice/timeline')
+      .query({ sort: 'published', priority: 'comments', limit: '2', before: 'c-a1' })
+      .reply(200, posts(['a0']))
+    const items = await collect(
+      client().iterateUserTimeline(undefined, {
+        pageSize: 2,
+        query: { sort: 'published', priority: 'comments' },
+      }),
+    )
+    expect(items.map((item) => item.id)).toEqual(['a2', 'a1', 'a0'])
   })
 
   it('filters user activities by context hash', async () => {

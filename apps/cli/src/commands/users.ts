@@ -23,11 +23,11 @@ export async function get(context: CommandContext, username: string | undefined)
   )
 }
 
-/** `maxcli users list [--username TEXT] [--limit N]` */
-export async function list(context: CommandContext, options: { username?: string; limit?: string }) {
+/** `maxcli users list [--search TEXT] [--limit N]` */
+export async function list(context: CommandContext, options: { search?: string; limit?: string }) {
   const { client } = await context.session()
   const qs: Record<string, unknown> = {}
-  if (options.username !== undefined) qs.username = options.username
+  if (options.search !== undefined) qs.username = options.search
   const items = await listItems(
     client,
     { method: 'GET', pattern: '/people', params: {}, input: { qs } },

@@ -13,6 +13,8 @@ export interface RunResult {
   signal: NodeJS.Signals | null
   stdout: string
   stderr: string
+  /** stdout as bytes, for binary downloads. */
+  stdoutBytes: Buffer
 }
 
 /** A fresh HOME with XDG_CONFIG_HOME inside, and no MAX_* variables from the developer's shell. */
@@ -40,16 +42,19 @@ function pythonEnv(): Record<string, string> {
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
+    const out: Buffer[] = []
     let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
+    child.stdout.on('data', (chunk: Buffer) => {
+      out.push(chunk)
     })
     child.stderr.on('data', (chunk) => {
       stderr += chunk
     })
     child.on('error', reject)
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }))
+    child.on('close', (code, signal) => {
+      const stdoutBytes = Buffer.concat(out)
+      resolve({ code, signal, stdout: stdoutBytes.toString('utf8'), stderr, stdoutBytes })
+    })
     child.stdin.end(input ?? '')
   })
 }
