@@ -196,7 +196,7 @@ describe('OAuth server discovery through /info', () => {
   })
 
   it('a timeout of /info stays a TimeoutError', async () => {
-    nock(MAX).get('/info').delay(500).reply(200, {})
+    nock(MAX).get('/info').delay(3000).reply(200, {})
     const error = await failure(new MaxCore(MAX, { retry: false, timeout: 20 }).serverInfo())
     expect(error).toBeInstanceOf(TimeoutError)
   })

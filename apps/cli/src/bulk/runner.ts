@@ -3,6 +3,11 @@ import type { Journal, RowOutcome } from './journal.js'
 /** A row ready to send. */
 export interface BulkTask {
   line: number
+  /**
+   * What the row touches (e.g. `user:alice`, `context:<hash>`). A row waits for every earlier row
+   * sharing a key, so "create alice" always lands before "subscribe alice", whatever the concurrency.
+   */
+  keys?: readonly string[]
   /** The start time of an earlier attempt whose outcome is unknown (the run was killed meanwhile). */
   unfinishedSince?: Date
 }
@@ -51,31 +56,47 @@ export async function runTasks<T extends BulkTask>(options: RunOptions<T>): Prom
     return result.stopped !== undefined
   }
 
+  // Tasks are taken in file order, so a task only ever waits on earlier ones: no deadlock.
+  const lastByKey = new Map<string, Promise<unknown>>()
   const worker = async () => {
     while (!stop() && next < tasks.length) {
       const task = tasks[next++]!
-      if (options.rate && options.rate > 0) {
-        const due = startedAt + (started * 1000) / options.rate
-        started++
-        const wait = due - Date.now()
-        if (wait > 0) await sleep(wait)
-        // Never started: counted in notRun and still pending in the journal.
-        if (stop()) break
-      }
-      journal.start(task.line)
-      let outcome: RowOutcome
+      const before = (task.keys ?? []).map((key) => lastByKey.get(key)).filter((p) => p !== undefined)
+      let finished!: () => void
+      const mine = new Promise<void>((resolve) => {
+        finished = resolve
+      })
+      for (const key of task.keys ?? []) lastByKey.set(key, mine)
       try {
-        outcome = await execute(task)
-      } catch (error) {
-        outcome = { ok: false, status: -1, error: error instanceof Error ? error.message : String(error) }
+        await Promise.all(before)
+        await runOne(task)
+      } finally {
+        finished()
       }
-      journal.done(task.line, outcome)
-      if (outcome.ok) result.ok++
-      else result.failed++
-      consecutiveNetworkFailures = outcome.status === 0 ? consecutiveNetworkFailures + 1 : 0
-      if (consecutiveNetworkFailures >= limit) result.stopped ??= 'unreachable'
-      progress?.update({ done: result.ok + result.failed, failed: result.failed, total: tasks.length })
     }
+  }
+  const runOne = async (task: T) => {
+    if (stop()) return // never started: counted in notRun, still pending in the journal
+    if (options.rate && options.rate > 0) {
+      const due = startedAt + (started * 1000) / options.rate
+      started++
+      const wait = due - Date.now()
+      if (wait > 0) await sleep(wait)
+      if (stop()) return
+    }
+    journal.start(task.line)
+    let outcome: RowOutcome
+    try {
+      outcome = await execute(task)
+    } catch (error) {
+      outcome = { ok: false, status: -1, error: error instanceof Error ? error.message : String(error) }
+    }
+    journal.done(task.line, outcome)
+    if (outcome.ok) result.ok++
+    else result.failed++
+    consecutiveNetworkFailures = outcome.status === 0 ? consecutiveNetworkFailures + 1 : 0
+    if (consecutiveNetworkFailures >= limit) result.stopped ??= 'unreachable'
+    progress?.update({ done: result.ok + result.failed, failed: result.failed, total: tasks.length })
   }
 
   const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker)

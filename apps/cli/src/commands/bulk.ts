@@ -3,6 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MaxCore } from '@maxclient/core'
 import { paginate } from '@maxclient/core'
+import { contextHash } from '@maxclient/resources'
 import { parseBulk, detectFormat, type ParsedRow } from '../bulk/parse.js'
 import { Journal, type RowOutcome } from '../bulk/journal.js'
 import { type BulkTask, createProgress, runTasks } from '../bulk/runner.js'
@@ -36,6 +37,15 @@ function positiveNumber(value: string | undefined, fallback: number | undefined,
     throw usageError(`${option} expects a positive ${integer ? 'whole ' : ''}number, got "${value}".`)
   }
   return number
+}
+
+/** What a row touches: its user and its context (URL or hash, compared as a hash). */
+export function keysOf(values: Record<string, unknown>): string[] {
+  const keys: string[] = []
+  if (typeof values.username === 'string') keys.push(`user:${values.username}`)
+  const context = values.context ?? values.url
+  if (typeof context === 'string' && context !== '') keys.push(`context:${contextHash(context)}`)
+  return keys
 }
 
 /** Reads the error of a failed response as one line: MAX's error name and description when present. */
@@ -112,7 +122,7 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
     }
     try {
       const { op, call } = planRow(row.values)
-      tasks.push({ line: row.line, op, call, values: row.values })
+      tasks.push({ line: row.line, op, call, values: row.values, keys: keysOf(row.values) })
     } catch (error) {
       invalid.push({ line: row.line, error: (error as Error).message, values: row.values })
     }

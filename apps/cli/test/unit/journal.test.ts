@@ -151,3 +151,43 @@ describe('runTasks', () => {
     )
   })
 })
+
+describe('runTasks ordering', () => {
+  it('runs rows sharing a key in file order, others in parallel', async () => {
+    const journal = open(journalPath())
+    const events: string[] = []
+    const release: Array<() => void> = []
+    const tasks = [
+      { line: 1, keys: ['user:a'] },
+      { line: 2, keys: ['user:b'] },
+      { line: 3, keys: ['user:a', 'context:x'] },
+      { line: 4, keys: ['context:x'] },
+    ]
+    const run = runTasks({
+      tasks,
+      journal,
+      concurrency: 4,
+      execute: (task) => {
+        events.push(`start ${task.line}`)
+        return new Promise((resolve) => {
+          release[task.line] = () => {
+            events.push(`end ${task.line}`)
+            resolve({ ok: true, status: 200 })
+          }
+        })
+      },
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(events).toEqual(['start 1', 'start 2']) // 3 waits for 1, 4 waits for 3
+    release[1]!()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(events).toEqual(['start 1', 'start 2', 'end 1', 'start 3'])
+    release[3]!()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(events.at(-1)).toBe('start 4')
+    release[2]!()
+    release[4]!()
+    expect(await run).toEqual({ ok: 4, failed: 0, notRun: 0 })
+    journal.close()
+  })
+})
