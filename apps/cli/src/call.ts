@@ -14,7 +14,11 @@ export function prepare(client: MaxCore, call: EndpointCall) {
 }
 
 /** Sends an endpoint call and returns the full response, whatever its status. */
-export async function sendCall(client: MaxCore, call: EndpointCall, signal?: AbortSignal): Promise<MaxResponse> {
+export async function sendCall(
+  client: MaxCore,
+  call: EndpointCall,
+  signal?: AbortSignal,
+): Promise<MaxResponse> {
   const built = prepare(client, call)
   const request: Parameters<MaxCore['send']>[0] = { method: built.method, path: built.path, auth: built.auth }
   if (built.query) request.query = built.query
@@ -31,14 +35,21 @@ export function resultOf(response: MaxResponse): unknown {
   const body = interpretResponse(response)
   if (response.status === 404) {
     const record = (body ?? response.body) as { error?: unknown; error_description?: unknown } | null
-    const error = record && typeof record === 'object' && 'error' in record ? String(record.error) : 'NotFound'
+    const error =
+      record && typeof record === 'object' && 'error' in record ? String(record.error) : 'NotFound'
     const description =
       record && typeof record === 'object' && record.error_description !== undefined
         ? String(record.error_description)
         : undefined
     throw new RequestError(
       `${description ? `${error}: ${description}` : error} (HTTP 404 from ${response.method} ${response.url})`,
-      { status: 404, method: response.method, url: response.url, error, ...(description ? { description } : {}) },
+      {
+        status: 404,
+        method: response.method,
+        url: response.url,
+        error,
+        ...(description ? { description } : {}),
+      },
     )
   }
   return response.method === 'HEAD' ? countOf(response) : body

@@ -1,4 +1,13 @@
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs'
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { usageError } from './errors.js'
@@ -64,7 +73,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function readProfile(value: unknown): Profile | undefined {
   if (!isRecord(value)) return undefined
   const { server, username, token, oauthServer, savedAt } = value
-  if (typeof server !== 'string' || typeof username !== 'string' || typeof token !== 'string') return undefined
+  if (typeof server !== 'string' || typeof username !== 'string' || typeof token !== 'string')
+    return undefined
   const profile: Profile = { server, username, token }
   if (typeof oauthServer === 'string') profile.oauthServer = oauthServer
   if (typeof savedAt === 'string') profile.savedAt = savedAt

@@ -1,6 +1,6 @@
-import { ProfileStore, configDir } from './config.js'
+import { configDir, ProfileStore } from './config.js'
 import { formatResult, parseFields } from './output.js'
-import { terminalPrompter, type Prompter } from './prompt.js'
+import { type Prompter, terminalPrompter } from './prompt.js'
 import { type GlobalOptions, openSession, type Session } from './session.js'
 
 /** The process around a command: streams and environment, injectable for tests. */

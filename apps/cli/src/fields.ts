@@ -49,7 +49,12 @@ export function typedValue(raw: string, readFile: FileReader): unknown {
   return raw
 }
 
-function assign(target: Record<string, unknown>, path: Array<string | null>, value: unknown, key: string): void {
+function assign(
+  target: Record<string, unknown>,
+  path: Array<string | null>,
+  value: unknown,
+  key: string,
+): void {
   let node: Record<string, unknown> | unknown[] = target
   for (let index = 0; index < path.length; index++) {
     const part = path[index]!
@@ -65,7 +70,8 @@ function assign(target: Record<string, unknown>, path: Array<string | null>, val
       }
       continue
     }
-    if (Array.isArray(node)) throw usageError(`"${key}": a named key cannot follow [] in the middle of a path.`)
+    if (Array.isArray(node))
+      throw usageError(`"${key}": a named key cannot follow [] in the middle of a path.`)
     if (last) {
       node[part] = value
       continue

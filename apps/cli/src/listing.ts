@@ -8,7 +8,8 @@ import type { EndpointCall } from './operations.js'
 export function parseLimit(value: string | undefined, fallback: number, option = '--limit'): number {
   if (value === undefined) return fallback
   const limit = Number(value)
-  if (!Number.isInteger(limit) || limit < 1) throw usageError(`${option} expects a whole number from 1, got "${value}".`)
+  if (!Number.isInteger(limit) || limit < 1)
+    throw usageError(`${option} expects a whole number from 1, got "${value}".`)
   return limit
 }
 

@@ -4,7 +4,6 @@ import { describeError, ExitCode } from './errors.js'
 import type { GlobalOptions } from './session.js'
 import { version } from './version.js'
 
-// biome-ignore lint/suspicious/noExplicitAny: handlers take their own positional arguments
 type Handler = (context: CommandContext, ...args: any[]) => Promise<void>
 
 const collect = (value: string, previous: string[] = []) => [...previous, value]
@@ -96,12 +95,20 @@ export function buildProgram(io: CliIO): Command {
     .command('routes')
     .description('list the API routes by category, with methods and summaries')
     .option('--category <name>', 'only this category (e.g. Contexts)')
-    .action(lazy(() => import('./commands/routes.js'), (m) => m.routes))
+    .action(
+      lazy(
+        () => import('./commands/routes.js'),
+        (m) => m.routes,
+      ),
+    )
 
   program
     .command('api')
     .description('call any endpoint; the path is checked against the catalog')
-    .argument('<method-or-path>', 'GET, POST, PUT, DELETE or HEAD (default GET, or POST when a body is given)')
+    .argument(
+      '<method-or-path>',
+      'GET, POST, PUT, DELETE or HEAD (default GET, or POST when a body is given)',
+    )
     .argument('[path]', 'e.g. /people/:me/activities; context URLs may stand in {hash} (percent-encoded)')
     .option('-f, --raw-field <key=value>', 'string body field; key[sub]=v nests, key[]=v appends', collect)
     .option('-F, --field <key=value>', 'typed field: true/false/null/numbers, @file, @- for stdin', collect)
@@ -122,7 +129,12 @@ export function buildProgram(io: CliIO): Command {
         'maxcli api POST /people/:me/avatar --upload ./me.png',
       ),
     )
-    .action(lazy(() => import('./commands/api.js'), (m) => m.api))
+    .action(
+      lazy(
+        () => import('./commands/api.js'),
+        (m) => m.api,
+      ),
+    )
 
   const usersCommand = program.command('users').description('manage users')
   usersCommand
@@ -132,7 +144,10 @@ export function buildProgram(io: CliIO): Command {
     .option('--display-name <name>')
     .addHelpText('after', examples('maxcli users add alice --display-name "Alice Smith"'))
     .action(lazy(users, (m) => m.add))
-  usersCommand.command('get').argument('[username]', 'default: you').action(lazy(users, (m) => m.get))
+  usersCommand
+    .command('get')
+    .argument('[username]', 'default: you')
+    .action(lazy(users, (m) => m.get))
   usersCommand
     .command('list')
     .description('list users (search with --search)')
@@ -144,7 +159,10 @@ export function buildProgram(io: CliIO): Command {
     .argument('<username>')
     .requiredOption('--display-name <name>')
     .action(lazy(users, (m) => m.modify))
-  usersCommand.command('delete').argument('<username>').action(lazy(users, (m) => m.remove))
+  usersCommand
+    .command('delete')
+    .argument('<username>')
+    .action(lazy(users, (m) => m.remove))
 
   const contextsCommand = program.command('contexts').description('manage contexts (by URL or hash)')
   contextsCommand
@@ -155,7 +173,10 @@ export function buildProgram(io: CliIO): Command {
     .option('--permission <name=value>', 'e.g. read=subscribed, write=restricted', collect)
     .addHelpText('after', examples('maxcli contexts add https://example.com/team --display-name Team'))
     .action(lazy(contexts, (m) => m.add))
-  contextsCommand.command('get').argument('<context>', 'URL or hash').action(lazy(contexts, (m) => m.get))
+  contextsCommand
+    .command('get')
+    .argument('<context>', 'URL or hash')
+    .action(lazy(contexts, (m) => m.get))
   contextsCommand
     .command('list')
     .option('--tags <list>', 'contexts with these tags')
@@ -167,7 +188,10 @@ export function buildProgram(io: CliIO): Command {
     .option('--display-name <name>')
     .option('--tags <list>', 'comma-separated tags')
     .action(lazy(contexts, (m) => m.modify))
-  contextsCommand.command('delete').argument('<context>').action(lazy(contexts, (m) => m.remove))
+  contextsCommand
+    .command('delete')
+    .argument('<context>')
+    .action(lazy(contexts, (m) => m.remove))
   contextsCommand
     .command('subscribers')
     .argument('<context>')
@@ -209,15 +233,23 @@ export function buildProgram(io: CliIO): Command {
     .option('--timeline', 'your timeline (the default)')
     .option('--limit <n>', 'at most this many', '20')
     .action(lazy(social, (m) => m.listActivities))
-  activities.command('delete').argument('<id>').action(lazy(social, (m) => m.deleteActivity))
+  activities
+    .command('delete')
+    .argument('<id>')
+    .action(lazy(social, (m) => m.deleteActivity))
   activities
     .command('comment')
     .argument('<id>')
     .argument('<content>')
     .action(lazy(social, (m) => m.comment))
-  activities.command('like').argument('<id>').action(lazy(social, (m) => m.like))
+  activities
+    .command('like')
+    .argument('<id>')
+    .action(lazy(social, (m) => m.like))
 
-  const permissions = program.command('permissions').description("grant or revoke a user's context permission")
+  const permissions = program
+    .command('permissions')
+    .description("grant or revoke a user's context permission")
   for (const verb of ['grant', 'revoke'] as const) {
     permissions
       .command(verb)
@@ -262,7 +294,10 @@ export function buildProgram(io: CliIO): Command {
     .argument('<token>')
     .requiredOption('--platform <name>', 'ios or android')
     .action(lazy(social, (m) => m.addToken))
-  tokens.command('delete').argument('<token>').action(lazy(social, (m) => m.deleteToken))
+  tokens
+    .command('delete')
+    .argument('<token>')
+    .action(lazy(social, (m) => m.deleteToken))
 
   program
     .command('bulk')
@@ -282,26 +317,54 @@ export function buildProgram(io: CliIO): Command {
 Rows (CSV header or JSON keys): op plus the fields of the operation; run "maxcli bulk-ops" to list them.
 `,
     )
-    .action(lazy(() => import('./commands/bulk.js'), (m) => m.bulk))
+    .action(
+      lazy(
+        () => import('./commands/bulk.js'),
+        (m) => m.bulk,
+      ),
+    )
   program
     .command('bulk-ops')
     .description('list the operations a bulk file can use, with their fields')
-    .action(lazy(() => import('./commands/bulk.js'), (m) => m.listOperations))
+    .action(
+      lazy(
+        () => import('./commands/bulk.js'),
+        (m) => m.listOperations,
+      ),
+    )
 
   program
     .command('repl')
     .description('interactive JavaScript shell with `client` (REST) and `rpc` logged in')
-    .action(lazy(() => import('./commands/repl.js'), (m) => m.repl))
+    .action(
+      lazy(
+        () => import('./commands/repl.js'),
+        (m) => m.repl,
+      ),
+    )
   program
     .command('completion')
     .description('print a shell completion script')
     .argument('<shell>', 'bash or zsh')
-    .addHelpText('after', examples('maxcli completion bash > ~/.local/share/bash-completion/completions/maxcli'))
-    .action(lazy(() => import('./commands/completion.js'), (m) => m.completion))
+    .addHelpText(
+      'after',
+      examples('maxcli completion bash > ~/.local/share/bash-completion/completions/maxcli'),
+    )
+    .action(
+      lazy(
+        () => import('./commands/completion.js'),
+        (m) => m.completion,
+      ),
+    )
   program
     .command('demo')
     .description('start a local mock MAX server and take a guided tour')
-    .action(lazy(() => import('./commands/demo.js'), (m) => m.demo))
+    .action(
+      lazy(
+        () => import('./commands/demo.js'),
+        (m) => m.demo,
+      ),
+    )
   return program
 }
 

@@ -29,9 +29,7 @@ export interface OperationSpec {
 const tagsOf = (value: string | string[] | undefined): string[] | undefined =>
   value === undefined
     ? undefined
-    : (Array.isArray(value) ? value : value.split(','))
-        .map((tag) => tag.trim())
-        .filter((tag) => tag !== '')
+    : (Array.isArray(value) ? value : value.split(',')).map((tag) => tag.trim()).filter((tag) => tag !== '')
 
 const str = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value.join(',') : value
@@ -75,7 +73,11 @@ export const operations = {
     optional: [],
     idempotent: true,
     alreadyAppliedStatuses: [404],
-    build: (v) => ({ method: 'DELETE', pattern: '/people/{username}', params: { username: str(v.username)! } }),
+    build: (v) => ({
+      method: 'DELETE',
+      pattern: '/people/{username}',
+      params: { username: str(v.username)! },
+    }),
   },
   'context.add': {
     summary: 'create a context by URL',
@@ -183,12 +185,17 @@ export const operations = {
     required: ['content'],
     optional: ['username', 'context'],
     idempotent: false,
-    build: (v) => {
+    build: (v): EndpointCall => {
       const object = { objectType: 'note', content: str(v.content) }
       if (v.context !== undefined) {
         const input: Record<string, unknown> = { object }
         if (v.username !== undefined) input.actor = { objectType: 'person', username: str(v.username) }
-        return { method: 'POST', pattern: '/contexts/{hash}/activities', params: { hash: str(v.context)! }, input }
+        return {
+          method: 'POST',
+          pattern: '/contexts/{hash}/activities',
+          params: { hash: str(v.context)! },
+          input,
+        }
       }
       return {
         method: 'POST',
@@ -226,7 +233,9 @@ export function planRow(values: RowValues): { op: OperationName; call: EndpointC
     // Empty cells are absent: one CSV file can mix operations with different columns.
     if (key === 'op' || value === undefined || value === null || value === '') continue
     if (!allowed.has(key)) {
-      throw usageError(`unknown field "${key}" for ${op}: allowed fields are ${[...allowed].slice(1).join(', ')}`)
+      throw usageError(
+        `unknown field "${key}" for ${op}: allowed fields are ${[...allowed].slice(1).join(', ')}`,
+      )
     }
     if (typeof value === 'string') clean[key] = value
     else if (typeof value === 'number' || typeof value === 'boolean') clean[key] = String(value)

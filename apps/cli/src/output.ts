@@ -18,10 +18,13 @@ export function parseFields(text: string): string[] {
     .split(',')
     .map((field) => field.trim())
     .filter((field) => field !== '')
-  if (fields.length === 0) throw usageError('--fields needs at least one field name, e.g. --fields username,displayName')
+  if (fields.length === 0)
+    throw usageError('--fields needs at least one field name, e.g. --fields username,displayName')
   for (const field of fields) {
     if (field.split('.').some((part) => part === '' || UNSAFE_KEYS.has(part))) {
-      throw usageError(`Invalid field "${field}" in --fields: use names or dotted paths such as actor.username.`)
+      throw usageError(
+        `Invalid field "${field}" in --fields: use names or dotted paths such as actor.username.`,
+      )
     }
   }
   return fields
@@ -83,7 +86,9 @@ export function formatTable(rows: Record<string, unknown>[], columns: string[]):
   const cut = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text)
   const body = rows.map((row) => columns.map((column) => cut(cell(pick(row, column)).replace(/\s+/g, ' '))))
   const header = columns.map((column) => column.toUpperCase())
-  const widths = header.map((title, index) => Math.max(title.length, ...body.map((line) => line[index]!.length)))
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...body.map((line) => line[index]!.length)),
+  )
   const render = (line: string[]) =>
     line
       .map((text, index) => (index === line.length - 1 ? text : text.padEnd(widths[index]!)))

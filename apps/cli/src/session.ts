@@ -1,5 +1,5 @@
 import type { MaxClientOptions, MaxCore } from '@maxclient/core'
-import { ProfileStore, type Profile } from './config.js'
+import { type Profile, ProfileStore } from './config.js'
 import { authError, usageError } from './errors.js'
 
 /** The global options every command accepts (each also read from the environment). */
@@ -114,7 +114,10 @@ export async function resolveTarget(
   }
   server ??= profile?.server
   if (server === undefined) {
-    return { target: undefined, reason: 'No server given: pass --server URL (or set MAX_SERVER), or log in first.' }
+    return {
+      target: undefined,
+      reason: 'No server given: pass --server URL (or set MAX_SERVER), or log in first.',
+    }
   }
   const target: Target = { server }
   const user = username ?? profile?.username
@@ -127,7 +130,11 @@ export async function resolveTarget(
     }
     target.token = env.MAX_TOKEN
     target.tokenSource = 'MAX_TOKEN'
-  } else if (profile && profile.server.replace(/\/+$/, '') === server && profile.username === target.username) {
+  } else if (
+    profile &&
+    profile.server.replace(/\/+$/, '') === server &&
+    profile.username === target.username
+  ) {
     target.token = profile.token
     target.tokenSource = 'profile'
     if (globals.profile) target.profileName = globals.profile

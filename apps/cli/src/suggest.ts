@@ -14,7 +14,10 @@ export function editDistance(a: string, b: string): number {
 }
 
 function segments(path: string): string[] {
-  return path.split('?')[0]!.split('/').filter((segment) => segment !== '')
+  return path
+    .split('?')[0]!
+    .split('/')
+    .filter((segment) => segment !== '')
 }
 
 const isVariable = (segment: string) => segment.startsWith('{') && segment.endsWith('}')

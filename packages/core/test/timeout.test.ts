@@ -95,7 +95,11 @@ describe('timeouts with a custom transport', () => {
           setTimeout(() => reject(new TransportTimeoutError(request.timeout!)), request.timeout)
         })
       }
-      return Promise.resolve({ status: 200, headers: { 'content-type': 'application/json' }, body: bytes('{"n":2}') })
+      return Promise.resolve({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: bytes('{"n":2}'),
+      })
     })
     const max = new MaxCore(MAX, { ...auth, transport, timeout: 20, retry: { retries: 1, minDelay: 0 } })
     expect(await max.request({ method: 'GET', path: '/slow' })).toEqual({ n: 2 })

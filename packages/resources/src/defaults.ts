@@ -7,13 +7,17 @@ export type DefaultsTable = Record<string, Record<string, unknown>>
 
 const note = () => ({ object: { objectType: 'note' } })
 
-/** The Python client's endpoint defaults; callers' fields are deep-merged over them. */
+/**
+ * The Python client's endpoint defaults, plus the comment object type MAX requires on comments
+ * (the Python client had none, so `object_content` alone failed); callers' fields are deep-merged over them.
+ */
 export const builtinDefaults: Readonly<DefaultsTable> = Object.freeze({
   'POST /people/{username}/activities': note(),
   'POST /contexts/{hash}/activities': note(),
   'POST /conversations': note(),
   'POST /conversations/{id}/messages': note(),
   'POST /people/{username}/conversations/{id}/messages': note(),
+  'POST /activities/{activity}/comments': { object: { objectType: 'comment' } },
   'POST /contexts': { objectType: 'context' },
   'POST /people/{username}/subscriptions': { object: { objectType: 'context' } },
 })

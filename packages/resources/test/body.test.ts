@@ -212,6 +212,11 @@ describe('defaultsFor', () => {
     })
     expect(defaultsFor('/people/{username}/activities', 'GET')).toBeUndefined()
   })
+  it('gives comments the object type MAX requires', () => {
+    expect(defaultsFor('/activities/{activity}/comments', 'POST')).toEqual({
+      object: { objectType: 'comment' },
+    })
+  })
   it('returns a fresh copy every time', () => {
     const first = defaultsFor('/contexts/{hash}/activities', 'POST') as { object: { objectType: string } }
     first.object.objectType = 'image'

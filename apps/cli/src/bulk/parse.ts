@@ -2,7 +2,9 @@ import { usageError } from '../errors.js'
 import type { RowValues } from '../operations.js'
 
 /** One row of a bulk file: its 1-based line number, and its values or why it could not be read. */
-export type ParsedRow = { line: number; values: RowValues; error?: undefined } | { line: number; error: string }
+export type ParsedRow =
+  | { line: number; values: RowValues; error?: undefined }
+  | { line: number; error: string }
 
 export type BulkFormat = 'csv' | 'jsonl'
 
@@ -130,7 +132,8 @@ export function parseCsv(text: string): ParsedRow[] {
     throw usageError(`CSV header (line ${header.line}) needs an "op" column, e.g. op,username,displayName`)
   }
   const bad = names.find((name) => name === '' || UNSAFE_KEYS.has(name))
-  if (bad !== undefined) throw usageError(`CSV header (line ${header.line}) has an invalid column name "${bad}"`)
+  if (bad !== undefined)
+    throw usageError(`CSV header (line ${header.line}) has an invalid column name "${bad}"`)
   const duplicate = names.find((name, index) => names.indexOf(name) !== index)
   if (duplicate) throw usageError(`CSV header (line ${header.line}) repeats the column "${duplicate}"`)
   return records.map(({ line, cells, error }): ParsedRow => {

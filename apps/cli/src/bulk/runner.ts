@@ -116,7 +116,10 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The progress line: bar, counts, rate and ETA. */
-export function progressLine(state: { done: number; failed: number; total: number }, elapsedMs: number): string {
+export function progressLine(
+  state: { done: number; failed: number; total: number },
+  elapsedMs: number,
+): string {
   const { done, failed, total } = state
   const ratio = total === 0 ? 1 : done / total
   const width = 24

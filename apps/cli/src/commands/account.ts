@@ -81,7 +81,9 @@ export async function login(context: CommandContext, options: { passwordStdin?: 
   }
   if (target?.oauthServer) profile.oauthServer = target.oauthServer
   store.save(name, profile)
-  context.note(`Logged in to ${server} as ${result.username}; token saved in profile "${name}" (${store.file}).`)
+  context.note(
+    `Logged in to ${server} as ${result.username}; token saved in profile "${name}" (${store.file}).`,
+  )
 }
 
 /** `maxcli logout` */
@@ -105,9 +107,10 @@ export async function logout(context: CommandContext, options: { all?: boolean }
 /** `maxcli whoami`: where and who, and whether the token still works. */
 export async function whoami(context: CommandContext): Promise<void> {
   const { client, target } = await context.session()
-  const person = (await client.request({ method: 'GET', path: `/people/${encodeURIComponent(target.username)}` })) as
-    | Record<string, unknown>
-    | undefined
+  const person = (await client.request({
+    method: 'GET',
+    path: `/people/${encodeURIComponent(target.username)}`,
+  })) as Record<string, unknown> | undefined
   context.print(
     {
       server: target.server,

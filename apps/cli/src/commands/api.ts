@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { type MaxCore, paginate } from '@maxclient/core'
-import { catalog, type HttpMethod, matchPath, methodOf } from '@maxclient/resources'
+import { catalog, type HttpMethod, matchPath, methodOf, type RouteSpec } from '@maxclient/resources'
 import { prepare, resultOf, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
 import { usageError } from '../errors.js'
@@ -25,7 +25,10 @@ export interface ApiOptions {
 }
 
 /** Splits the positional arguments into method and path. */
-export function parseTarget(first: string, second: string | undefined): { method?: HttpMethod; path: string } {
+export function parseTarget(
+  first: string,
+  second: string | undefined,
+): { method?: HttpMethod; path: string } {
   if (second === undefined) return { path: first }
   const method = first.toUpperCase() as HttpMethod
   if (!METHODS.has(method)) {
@@ -44,7 +47,8 @@ export function resolvePath(path: string) {
     const url = new URL(text)
     text = url.pathname + url.search
   }
-  if (!text.startsWith('/')) throw usageError(`The path must start with "/", e.g. /people/:me (got "${path}").`)
+  if (!text.startsWith('/'))
+    throw usageError(`The path must start with "/", e.g. /people/:me (got "${path}").`)
   const mark = text.indexOf('?')
   const pathname = mark === -1 ? text : text.slice(0, mark)
   const search = mark === -1 ? '' : text.slice(mark + 1)
@@ -62,7 +66,8 @@ export function resolvePath(path: string) {
   const query: Record<string, unknown> = {}
   for (const [key, value] of new URLSearchParams(search)) {
     const existing = Object.hasOwn(query, key) ? query[key] : undefined
-    query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
+    query[key] =
+      existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value]
   }
   return { route: match.route, params: match.params, query }
 }
@@ -95,7 +100,9 @@ export function planApiCall(
     throw usageError(`${route.pattern} does not answer ${method}; it answers ${allowed.join(', ')}.`)
   }
   if (method === 'HEAD' && !spec.count) {
-    const counting = catalog.filter((r) => r.methods.GET?.count).map((r) => r.pattern)
+    const counting = (catalog as readonly RouteSpec[])
+      .filter((r) => r.methods.GET?.count)
+      .map((r) => r.pattern)
     throw usageError(`${route.pattern} gives no count; HEAD counts work on: ${counting.join(', ')}.`)
   }
   if (options.paginate && (method !== 'GET' || !spec.paginated)) {
@@ -130,7 +137,10 @@ export function planApiCall(
   if (Object.keys(input).length > 0) call.input = input
   const rewrite = spec.deprecated?.rewritesTo
   return rewrite
-    ? { call, deprecated: `${method} ${route.pattern} is deprecated: the server rewrites it to ${rewrite.method} ${rewrite.pattern}.` }
+    ? {
+        call,
+        deprecated: `${method} ${route.pattern} is deprecated: the server rewrites it to ${rewrite.method} ${rewrite.pattern}.`,
+      }
     : { call }
 }
 
@@ -150,13 +160,19 @@ async function streamPages(context: CommandContext, client: MaxCore, call: Endpo
 }
 
 /** `maxcli api [METHOD] PATH ...` */
-export async function api(context: CommandContext, first: string, second: string | undefined, options: ApiOptions) {
+export async function api(
+  context: CommandContext,
+  first: string,
+  second: string | undefined,
+  options: ApiOptions,
+) {
   const { call, deprecated } = planApiCall(first, second, options)
   if (deprecated) context.note(`note: ${deprecated}`)
   const { client } = await context.session()
   if (options.paginate) {
     const size = Number(options.pageSize ?? '100')
-    if (!Number.isInteger(size) || size < 1) throw usageError(`--page-size expects a whole number from 1, got "${options.pageSize}".`)
+    if (!Number.isInteger(size) || size < 1)
+      throw usageError(`--page-size expects a whole number from 1, got "${options.pageSize}".`)
     await streamPages(context, client, call, size)
     return
   }
@@ -173,6 +189,8 @@ export async function api(context: CommandContext, first: string, second: string
   } else if (typeof result === 'string') {
     context.io.stdout.write(result.endsWith('\n') ? result : `${result}\n`)
   } else if (result !== null && result !== undefined) {
-    context.io.stdout.write(formatResult(result, { json: true, ...(context.fields ? { fields: context.fields } : {}) }))
+    context.io.stdout.write(
+      formatResult(result, { json: true, ...(context.fields ? { fields: context.fields } : {}) }),
+    )
   }
 }

@@ -4,13 +4,19 @@ import { resolve } from 'node:path'
 import type { MaxCore } from '@maxclient/core'
 import { paginate } from '@maxclient/core'
 import { contextHash } from '@maxclient/resources'
-import { parseBulk, detectFormat, type ParsedRow } from '../bulk/parse.js'
 import { Journal, type RowOutcome } from '../bulk/journal.js'
+import { detectFormat, type ParsedRow, parseBulk } from '../bulk/parse.js'
 import { type BulkTask, createProgress, runTasks } from '../bulk/runner.js'
 import { prepare, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
 import { CliError, ExitCode, usageError } from '../errors.js'
-import { type EndpointCall, findOperation, operationNames, type OperationName, planRow } from '../operations.js'
+import {
+  type EndpointCall,
+  findOperation,
+  type OperationName,
+  operationNames,
+  planRow,
+} from '../operations.js'
 import { formatTable } from '../output.js'
 
 export interface BulkOptions {
@@ -30,7 +36,12 @@ interface PlannedTask extends BulkTask {
   values: Record<string, unknown>
 }
 
-function positiveNumber(value: string | undefined, fallback: number | undefined, option: string, integer: boolean) {
+function positiveNumber(
+  value: string | undefined,
+  fallback: number | undefined,
+  option: string,
+  integer: boolean,
+) {
   if (value === undefined) return fallback
   const number = Number(value)
   if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
@@ -89,7 +100,8 @@ async function executeRow(client: MaxCore, task: PlannedTask): Promise<RowOutcom
   try {
     response = await sendCall(client, task.call)
   } catch (error) {
-    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : -1
+    const status =
+      typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : -1
     return { ok: false, status, error: (error as Error).message }
   }
   if (response.ok) return { ok: true, status: response.status }
@@ -103,7 +115,8 @@ async function executeRow(client: MaxCore, task: PlannedTask): Promise<RowOutcom
 export async function bulk(context: CommandContext, file: string, options: BulkOptions) {
   const concurrency = positiveNumber(options.concurrency, 8, '--concurrency', true)!
   const rate = positiveNumber(options.rate, undefined, '--rate', false)
-  if (options.resume && options.restart) throw usageError('--resume and --restart exclude each other: pick one.')
+  if (options.resume && options.restart)
+    throw usageError('--resume and --restart exclude each other: pick one.')
   const path = resolve(file)
   let text: string
   try {
@@ -133,11 +146,16 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
     const { client } = await context.session()
     const plan = tasks.map((task) => {
       const built = prepare(client, task.call)
-      return { line: task.line, op: task.op, request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}` }
+      return {
+        line: task.line,
+        op: task.op,
+        request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}`,
+      }
     })
     context.print(plan, ['line', 'op', 'request'])
     context.note(`${tasks.length} row(s) ready, ${invalid.length} invalid.`)
-    if (invalid.length > 0) throw new CliError(`${invalid.length} row(s) of ${file} are invalid.`, ExitCode.failed)
+    if (invalid.length > 0)
+      throw new CliError(`${invalid.length} row(s) of ${file} are invalid.`, ExitCode.failed)
     return
   }
 
@@ -158,7 +176,8 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
     if (since) task.unfinishedSince = since
   }
   const skipped = tasks.length - pending.length
-  if (skipped > 0) context.note(`Resuming: ${skipped} row(s) already done in an earlier run, ${pending.length} to go.`)
+  if (skipped > 0)
+    context.note(`Resuming: ${skipped} row(s) already done in an earlier run, ${pending.length} to go.`)
 
   const controller = new AbortController()
   const onSigint = () => controller.abort()
@@ -184,15 +203,32 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
   // The report lists every row that ended failed, across resumed runs, plus the invalid ones.
   const byLine = new Map(tasks.map((task) => [task.line, task]))
   const failures = [
-    ...invalid.map(({ line, error, values }) => ({ line, ...(values ? { row: values } : {}), status: null, error })),
+    ...invalid.map(({ line, error, values }) => ({
+      line,
+      ...(values ? { row: values } : {}),
+      status: null,
+      error,
+    })),
     ...[...journal.outcomes]
       .filter(([, outcome]) => !outcome.ok)
-      .map(([line, outcome]) => ({ line, row: byLine.get(line)?.values, status: outcome.status, error: outcome.error })),
+      .map(([line, outcome]) => ({
+        line,
+        row: byLine.get(line)?.values,
+        status: outcome.status,
+        error: outcome.error,
+      })),
   ].sort((a, b) => a.line - b.line)
   if (failures.length > 0) {
-    writeFileSync(reportPath, failures.map((failure) => JSON.stringify(failure)).join('\n').concat('\n'), {
-      mode: 0o600,
-    })
+    writeFileSync(
+      reportPath,
+      failures
+        .map((failure) => JSON.stringify(failure))
+        .join('\n')
+        .concat('\n'),
+      {
+        mode: 0o600,
+      },
+    )
   } else {
     rmSync(reportPath, { force: true })
   }
@@ -206,11 +242,14 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
     .join(', ')
   context.note(`${summary}.`)
   if (result.stopped === 'interrupted') {
-    throw new CliError(`Interrupted: run again with --resume to continue (journal ${journalPath}).`, ExitCode.interrupted)
+    throw new CliError(
+      `Interrupted: run again with --resume to continue (journal ${journalPath}).`,
+      ExitCode.interrupted,
+    )
   }
   if (result.stopped === 'unreachable') {
     throw new CliError(
-      `Stopped: the server did not answer ${'several'} requests in a row. Check the connection, then run again with --resume.`,
+      `Stopped: several requests in a row got no answer from the server. Check the connection, then run again with --resume.`,
     )
   }
   if (failures.length > 0 || result.notRun > 0) throw new CliError(`${failures.length} row(s) failed.`)

@@ -48,7 +48,9 @@ export async function add(
 /** `maxcli contexts get CONTEXT` */
 export async function get(context: CommandContext, target: string) {
   const { client } = await context.session()
-  context.print(await callEndpoint(client, { method: 'GET', pattern: '/contexts/{hash}', params: { hash: target } }))
+  context.print(
+    await callEndpoint(client, { method: 'GET', pattern: '/contexts/{hash}', params: { hash: target } }),
+  )
 }
 
 /** `maxcli contexts list [--tags a,b]` */
@@ -65,7 +67,11 @@ export async function list(context: CommandContext, options: { tags?: string; li
 }
 
 /** `maxcli contexts modify CONTEXT [--display-name N] [--tags a,b]` */
-export async function modify(context: CommandContext, target: string, options: { displayName?: string; tags?: string }) {
+export async function modify(
+  context: CommandContext,
+  target: string,
+  options: { displayName?: string; tags?: string },
+) {
   if (options.displayName === undefined && options.tags === undefined) {
     throw usageError('contexts modify needs --display-name and/or --tags.')
   }
@@ -95,7 +101,11 @@ export async function subscribers(context: CommandContext, target: string, optio
 }
 
 /** `maxcli contexts tags CONTEXT [--add a,b | --remove tag]` */
-export async function tags(context: CommandContext, target: string, options: { add?: string; remove?: string }) {
+export async function tags(
+  context: CommandContext,
+  target: string,
+  options: { add?: string; remove?: string },
+) {
   if (options.add !== undefined && options.remove !== undefined) {
     throw usageError('contexts tags takes --add or --remove, not both.')
   }

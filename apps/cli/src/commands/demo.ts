@@ -22,7 +22,7 @@ class StepOutput extends Writable {
     this.text += text
     if (this.echo) {
       for (const line of text.replace(/\r/g, '\n').split('\n')) {
-        if (line.trim() !== '') this.echo(line.replace(/\u001b\[2K/g, ''))
+        if (line.trim() !== '') this.echo(line)
       }
     }
     callback()
@@ -60,7 +60,9 @@ export async function demo(context: CommandContext) {
     const stderr = new StepOutput(echo, false)
     const io: CliIO = {
       env,
-      stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]) as unknown as NodeJS.ReadStream,
+      stdin: Readable.from(
+        options.stdin === undefined ? [] : [options.stdin],
+      ) as unknown as NodeJS.ReadStream,
       stdout: stdout as unknown as NodeJS.WriteStream,
       stderr: stderr as unknown as NodeJS.WriteStream,
     }
@@ -76,18 +78,37 @@ export async function demo(context: CommandContext) {
     say(`Mock MAX server listening on ${server.url} (OAuth at ${server.oauthUrl}).`)
     say('Every step below is a real maxcli command run against it.')
     const url = server.url
-    await step(`--server ${url} info --fields version,max.server_id`, ['--server', url, 'info', '--fields', 'version,max.server_id'])
-    await step(`login --server ${url} -u admin --password-stdin   (password piped in)`, [
-      'login',
+    await step(`--server ${url} info --fields version,max.server_id`, [
       '--server',
       url,
-      '-u',
-      'admin',
-      '--password-stdin',
-    ], { stdin: 'demo-password\n' })
+      'info',
+      '--fields',
+      'version,max.server_id',
+    ])
+    await step(
+      `login --server ${url} -u admin --password-stdin   (password piped in)`,
+      ['login', '--server', url, '-u', 'admin', '--password-stdin'],
+      { stdin: 'demo-password\n' },
+    )
     await step('whoami', ['whoami'])
-    await step('users add alice --display-name "Alice Demo"', ['users', 'add', 'alice', '--display-name', 'Alice Demo', '--fields', 'username,displayName'])
-    await step('users add bob --display-name "Bob Demo"', ['users', 'add', 'bob', '--display-name', 'Bob Demo', '--fields', 'username,displayName'])
+    await step('users add alice --display-name "Alice Demo"', [
+      'users',
+      'add',
+      'alice',
+      '--display-name',
+      'Alice Demo',
+      '--fields',
+      'username,displayName',
+    ])
+    await step('users add bob --display-name "Bob Demo"', [
+      'users',
+      'add',
+      'bob',
+      '--display-name',
+      'Bob Demo',
+      '--fields',
+      'username,displayName',
+    ])
     await step(`contexts add ${DEMO_CONTEXT} --display-name "Demo team"`, [
       'contexts',
       'add',
@@ -98,17 +119,20 @@ export async function demo(context: CommandContext) {
       'url,displayName,hash',
     ])
     for (const user of ['admin', 'alice', 'bob']) {
-      await step(`subscribe ${user} ${DEMO_CONTEXT}`, ['subscribe', user, DEMO_CONTEXT, '--fields', 'actor.username,object.url'])
+      await step(`subscribe ${user} ${DEMO_CONTEXT}`, [
+        'subscribe',
+        user,
+        DEMO_CONTEXT,
+        '--fields',
+        'actor.username,object.url',
+      ])
     }
     const posted = JSON.parse(
-      await step(`activities post "Welcome to the team!" --context ${DEMO_CONTEXT}`, [
-        'activities',
-        'post',
-        'Welcome to the team!',
-        '--context',
-        DEMO_CONTEXT,
-        '--json',
-      ], { show: false }),
+      await step(
+        `activities post "Welcome to the team!" --context ${DEMO_CONTEXT}`,
+        ['activities', 'post', 'Welcome to the team!', '--context', DEMO_CONTEXT, '--json'],
+        { show: false },
+      ),
     ) as { id: string }
     say(`\n$ maxcli activities post "Welcome to the team!" --context ${DEMO_CONTEXT}`)
     say(`  posted activity ${posted.id}`)
@@ -129,17 +153,21 @@ export async function demo(context: CommandContext) {
     ])
     await step('activities list --timeline', ['activities', 'list', '--timeline'])
     const conversation = JSON.parse(
-      await step('conversations create alice bob --message "Lunch at one?"', [
-        'conversations',
-        'create',
-        'alice',
-        'bob',
-        '--message',
-        'Lunch at one?',
-        '--display-name',
-        'Lunch',
-        '--json',
-      ], { show: false }),
+      await step(
+        'conversations create alice bob --message "Lunch at one?"',
+        [
+          'conversations',
+          'create',
+          'alice',
+          'bob',
+          '--message',
+          'Lunch at one?',
+          '--display-name',
+          'Lunch',
+          '--json',
+        ],
+        { show: false },
+      ),
     ) as { id?: string; contexts?: Array<{ id?: string }> }
     const conversationId = conversation.contexts?.[0]?.id ?? conversation.id
     say('\n$ maxcli conversations create alice bob --message "Lunch at one?" --display-name Lunch')

@@ -7,18 +7,26 @@ export function routeRows(category?: string) {
   const routes = catalog as readonly RouteSpec[]
   const categories = [...new Set(routes.map((route) => route.category))]
   if (category !== undefined) {
-    const wanted = categories.find((name) => name.toLowerCase() === category.toLowerCase())
+    const asked = category.toLowerCase()
+    const wanted = categories.find((name) => name.toLowerCase() === asked)
     if (!wanted) throw usageError(`Unknown category "${category}": use one of ${categories.join(', ')}.`)
     category = wanted
   }
   const rows: Array<{ category: string; method: string; path: string; summary: string }> = []
   for (const route of routes) {
     if (category !== undefined && route.category !== category) continue
-    for (const [method, spec] of Object.entries(route.methods) as Array<[HttpMethod, RouteSpec['methods']['GET']]>) {
+    for (const [method, spec] of Object.entries(route.methods) as Array<
+      [HttpMethod, RouteSpec['methods']['GET']]
+    >) {
       if (!spec || spec.deprecated) continue
       rows.push({ category: route.category, method, path: route.pattern, summary: spec.summary })
       if (method === 'GET' && spec.count) {
-        rows.push({ category: route.category, method: 'HEAD', path: route.pattern, summary: 'count (X-totalItems)' })
+        rows.push({
+          category: route.category,
+          method: 'HEAD',
+          path: route.pattern,
+          summary: 'count (X-totalItems)',
+        })
       }
     }
   }

@@ -2,7 +2,7 @@ import { callEndpoint } from '../call.js'
 import type { CommandContext } from '../context.js'
 import { usageError } from '../errors.js'
 import { columns, listItems, parseLimit } from '../listing.js'
-import { type OperationName, operations } from '../operations.js'
+import { type EndpointCall, type OperationName, operations } from '../operations.js'
 
 async function run(context: CommandContext, op: OperationName, values: Record<string, string>) {
   const { client } = await context.session()
@@ -21,7 +21,11 @@ export async function unsubscribe(context: CommandContext, username: string, tar
 }
 
 /** `maxcli activities post CONTENT [--context C] [--as USER]` */
-export async function post(context: CommandContext, content: string, options: { context?: string; as?: string }) {
+export async function post(
+  context: CommandContext,
+  content: string,
+  options: { context?: string; as?: string },
+) {
   const values: Record<string, string> = { content }
   if (options.context !== undefined) values.context = options.context
   if (options.as !== undefined) values.username = options.as
@@ -36,11 +40,15 @@ export async function listActivities(
   const chosen = [options.context, options.user, options.timeline].filter((value) => value !== undefined)
   if (chosen.length > 1) throw usageError('activities list takes one of --context, --user or --timeline.')
   const { client } = await context.session()
-  const call =
+  const call: EndpointCall =
     options.context !== undefined
       ? { method: 'GET' as const, pattern: '/contexts/{hash}/activities', params: { hash: options.context } }
       : options.user !== undefined
-        ? { method: 'GET' as const, pattern: '/people/{username}/activities', params: { username: options.user } }
+        ? {
+            method: 'GET' as const,
+            pattern: '/people/{username}/activities',
+            params: { username: options.user },
+          }
         : { method: 'GET' as const, pattern: '/people/{username}/timeline', params: { username: ':me' } }
   context.print(await listItems(client, call, parseLimit(options.limit, 20)), columns.activity)
 }
@@ -48,7 +56,11 @@ export async function listActivities(
 /** `maxcli activities delete ID` */
 export async function deleteActivity(context: CommandContext, id: string) {
   const { client } = await context.session()
-  await callEndpoint(client, { method: 'DELETE', pattern: '/activities/{activity}', params: { activity: id } })
+  await callEndpoint(client, {
+    method: 'DELETE',
+    pattern: '/activities/{activity}',
+    params: { activity: id },
+  })
   context.note(`Deleted activity ${id}.`)
 }
 
@@ -69,25 +81,43 @@ export async function comment(context: CommandContext, id: string, content: stri
 export async function like(context: CommandContext, id: string) {
   const { client } = await context.session()
   context.print(
-    await callEndpoint(client, { method: 'POST', pattern: '/activities/{activity}/likes', params: { activity: id } }),
+    await callEndpoint(client, {
+      method: 'POST',
+      pattern: '/activities/{activity}/likes',
+      params: { activity: id },
+    }),
     columns.activity,
   )
 }
 
 /** `maxcli permissions grant CONTEXT USERNAME PERMISSION` */
-export async function grantPermission(context: CommandContext, target: string, username: string, permission: string) {
+export async function grantPermission(
+  context: CommandContext,
+  target: string,
+  username: string,
+  permission: string,
+) {
   context.print(await run(context, 'permission.grant', { context: target, username, permission }))
 }
 
 /** `maxcli permissions revoke CONTEXT USERNAME PERMISSION` */
-export async function revokePermission(context: CommandContext, target: string, username: string, permission: string) {
+export async function revokePermission(
+  context: CommandContext,
+  target: string,
+  username: string,
+  permission: string,
+) {
   context.print(await run(context, 'permission.revoke', { context: target, username, permission }))
 }
 
 /** `maxcli roles list`: one row per role with its users. */
 export async function listRoles(context: CommandContext) {
   const { client } = await context.session()
-  const security = (await callEndpoint(client, { method: 'GET', pattern: '/admin/security', params: {} })) as {
+  const security = (await callEndpoint(client, {
+    method: 'GET',
+    pattern: '/admin/security',
+    params: {},
+  })) as {
     roles?: Record<string, string[]>
   } | null
   const roles = security?.roles ?? {}
@@ -139,7 +169,11 @@ export async function createConversation(
 }
 
 /** `maxcli conversations messages ID [--send TEXT]` */
-export async function messages(context: CommandContext, id: string, options: { send?: string; limit?: string }) {
+export async function messages(
+  context: CommandContext,
+  id: string,
+  options: { send?: string; limit?: string },
+) {
   const { client } = await context.session()
   if (options.send !== undefined) {
     context.print(

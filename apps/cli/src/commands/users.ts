@@ -40,7 +40,10 @@ export async function list(context: CommandContext, options: { search?: string; 
 export async function modify(context: CommandContext, username: string, options: { displayName: string }) {
   const { client } = await context.session()
   context.print(
-    await callEndpoint(client, operations['user.modify'].build({ username, displayName: options.displayName })),
+    await callEndpoint(
+      client,
+      operations['user.modify'].build({ username, displayName: options.displayName }),
+    ),
   )
 }
 

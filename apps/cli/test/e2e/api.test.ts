@@ -9,7 +9,12 @@ let server: RunningMockServer
 let files: string
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, host: '127.0.0.1', users: { admin: 'pw', alice: 'pw' }, managers: ['admin'] })
+  server = await startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    users: { admin: 'pw', alice: 'pw' },
+    managers: ['admin'],
+  })
   files = mkdtempSync(join(tmpdir(), 'maxcli-api-'))
 })
 afterAll(() => server.close())
@@ -64,7 +69,11 @@ describe('maxcli api', () => {
     writeFileSync(path, bytes)
     const uploaded = await api('alice', ['POST', '/people/:me/avatar', '--upload', path])
     expect(uploaded.code, uploaded.stderr).toBe(0)
-    const env = isolatedEnv({ MAX_SERVER: server.url, MAX_USERNAME: 'alice', MAX_TOKEN: server.issueToken('alice') })
+    const env = isolatedEnv({
+      MAX_SERVER: server.url,
+      MAX_USERNAME: 'alice',
+      MAX_TOKEN: server.issueToken('alice'),
+    })
     const downloaded = await runCli(['api', '/people/alice/avatar'], env)
     expect(downloaded.code, downloaded.stderr).toBe(0)
     expect(downloaded.stdoutBytes.subarray(0, 8)).toEqual(bytes.subarray(0, 8)) // a PNG came back
@@ -78,7 +87,8 @@ describe('maxcli api', () => {
     const posted = await api('admin', ['POST', path, '-f', 'object[content]=item 0'])
     expect(posted.code, posted.stderr).toBe(0)
     const token = server.issueToken('admin')
-    const hash = JSON.parse((await api('admin', [`/contexts/${encodeURIComponent(url)}`])).stdout).hash as string
+    const hash = JSON.parse((await api('admin', [`/contexts/${encodeURIComponent(url)}`])).stdout)
+      .hash as string
     for (let i = 1; i < 25; i++) {
       const response = await fetch(`${server.url}/contexts/${hash}/activities`, {
         method: 'POST',
@@ -101,7 +111,10 @@ describe('maxcli api', () => {
       'object.content',
     ])
     expect(result.code, result.stderr).toBe(0)
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line)['object.content'])
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line)['object.content'])
     expect(lines).toHaveLength(25)
     expect(new Set(lines).size).toBe(25)
     expect(lines[0]).toBe('item 24') // newest first

@@ -6,7 +6,12 @@ let server: RunningMockServer
 const TEAM = 'https://intranet.example.com/team'
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0, host: '127.0.0.1', users: { admin: 'pw', alice: 'pw' }, managers: ['admin'] })
+  server = await startMockServer({
+    port: 0,
+    host: '127.0.0.1',
+    users: { admin: 'pw', alice: 'pw' },
+    managers: ['admin'],
+  })
 })
 afterAll(() => server.close())
 
@@ -40,7 +45,10 @@ describe('everyday commands against the mock server', () => {
     expect(added.code, added.stderr).toBe(0)
     const hash = added.json().hash as string
     expect(hash).toMatch(/^[0-9a-f]{40}$/)
-    expect((await as('admin', 'contexts', 'get', TEAM)).json()).toMatchObject({ url: TEAM, displayName: 'Team' })
+    expect((await as('admin', 'contexts', 'get', TEAM)).json()).toMatchObject({
+      url: TEAM,
+      displayName: 'Team',
+    })
     expect((await as('admin', 'contexts', 'get', hash)).json()).toMatchObject({ url: TEAM })
     const list = (await as('admin', 'contexts', 'list')).json() as Array<{ url: string }>
     expect(list.map((context) => context.url)).toContain(TEAM)
@@ -54,7 +62,9 @@ describe('everyday commands against the mock server', () => {
     expect(untagged.json()).not.toContain('a')
 
     expect((await as('admin', 'subscribe', 'alice', TEAM)).code).toBe(0)
-    const subscribers = (await as('admin', 'contexts', 'subscribers', TEAM)).json() as Array<{ username: string }>
+    const subscribers = (await as('admin', 'contexts', 'subscribers', TEAM)).json() as Array<{
+      username: string
+    }>
     expect(subscribers.map((s) => s.username)).toEqual(['alice'])
 
     // permissions on the subscription
@@ -92,7 +102,9 @@ describe('everyday commands against the mock server', () => {
   it('roles: list, grant, revoke', async () => {
     expect((await as('admin', 'roles', 'grant', 'Manager', 'alice')).code).toBe(0)
     const roles = (await as('admin', 'roles', 'list')).json() as Array<{ role: string; users: string[] }>
-    expect(roles.find((row) => row.role === 'Manager')?.users).toEqual(expect.arrayContaining(['admin', 'alice']))
+    expect(roles.find((row) => row.role === 'Manager')?.users).toEqual(
+      expect.arrayContaining(['admin', 'alice']),
+    )
     expect((await as('admin', 'roles', 'revoke', 'Manager', 'alice')).code).toBe(0)
     const after = (await as('admin', 'roles', 'list')).json() as Array<{ role: string; users: string[] }>
     expect(after.find((row) => row.role === 'Manager')?.users).not.toContain('alice')
@@ -135,7 +147,11 @@ describe('everyday commands against the mock server', () => {
       path: string
       method: string
     }>
-    expect(routes).toEqual(expect.arrayContaining([{ category: 'Contexts', method: 'POST', path: '/contexts', summary: expect.any(String) }]))
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        { category: 'Contexts', method: 'POST', path: '/contexts', summary: expect.any(String) },
+      ]),
+    )
     expect(routes.every((route) => route.path.startsWith('/contexts'))).toBe(true)
     expect((await runCli(['routes', '--category', 'nope'], env)).code).toBe(2)
     const bash = await runCli(['completion', 'bash'], env)
@@ -153,7 +169,11 @@ describe('everyday commands against the mock server', () => {
   })
 
   it('fails with exit code 1 and a clear message when the server is down', async () => {
-    const env = isolatedEnv({ MAX_SERVER: 'http://127.0.0.1:9', MAX_USERNAME: 'admin', MAX_TOKEN: 'secret-token-x' })
+    const env = isolatedEnv({
+      MAX_SERVER: 'http://127.0.0.1:9',
+      MAX_USERNAME: 'admin',
+      MAX_TOKEN: 'secret-token-x',
+    })
     const result = await runCli(['users', 'get', '--timeout', '5'], env)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/ECONNREFUSED|connect|no answer/i)

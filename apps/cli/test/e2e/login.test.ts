@@ -72,7 +72,9 @@ describe('maxcli login in a terminal', () => {
     expect(atPassword.code, atPassword.output).toBe(130)
     expect(atPassword.output).toContain('Cancelled.')
     expect(atPassword.output).not.toMatch(/at .*\.js:\d+/) // no stack trace
-    const atUsername = await runInPty(['login', '-s', server.url], env, [{ expect: 'Username: ', send: '\u0003' }])
+    const atUsername = await runInPty(['login', '-s', server.url], env, [
+      { expect: 'Username: ', send: '\u0003' },
+    ])
     expect(atUsername.code, atUsername.output).toBe(130)
   })
 })
@@ -93,7 +95,11 @@ describe('maxcli login without a terminal', async () => {
 
   it('reads the password from stdin with --password-stdin, then whoami, profiles and logout work', async () => {
     const env = isolatedEnv()
-    const login = await runCli(['login', '-s', server.url, '-u', 'admin', '--password-stdin'], env, 'admin-secret\n')
+    const login = await runCli(
+      ['login', '-s', server.url, '-u', 'admin', '--password-stdin'],
+      env,
+      'admin-secret\n',
+    )
     expect(login.code, login.stderr).toBe(0)
     expect(login.stderr + login.stdout).not.toContain('admin-secret')
 
@@ -115,14 +121,22 @@ describe('maxcli login without a terminal', async () => {
 
   it('fails with exit code 3 on bad credentials, without echoing the password', async () => {
     const env = isolatedEnv()
-    const result = await runCli(['login', '-s', server.url, '-u', 'admin', '--password-stdin'], env, 'wrong-pw\n')
+    const result = await runCli(
+      ['login', '-s', server.url, '-u', 'admin', '--password-stdin'],
+      env,
+      'wrong-pw\n',
+    )
     expect(result.code).toBe(3)
     expect(result.stderr).toContain('Bad username or password for "admin"')
     expect(result.stderr).not.toContain('wrong-pw')
   })
 
   it('uses MAX_TOKEN and MAX_USERNAME with no config file at all', async () => {
-    const env = isolatedEnv({ MAX_SERVER: server.url, MAX_USERNAME: 'alice', MAX_TOKEN: server.issueToken('alice') })
+    const env = isolatedEnv({
+      MAX_SERVER: server.url,
+      MAX_USERNAME: 'alice',
+      MAX_TOKEN: server.issueToken('alice'),
+    })
     const result = await runCli(['whoami', '--json'], env)
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ username: 'alice', token: 'from MAX_TOKEN' })

@@ -14,7 +14,10 @@ describe('CSV', () => {
 
   it('maps cells to the header, empty cells being absent, and reports bad rows by line', () => {
     const rows = parseCsv('op,username,displayName\nuser.add,alice,\nuser.add,bob\n\nuser.add,"x"y,z\n')
-    expect(rows[0]).toEqual({ line: 2, values: { op: 'user.add', username: 'alice', displayName: undefined } })
+    expect(rows[0]).toEqual({
+      line: 2,
+      values: { op: 'user.add', username: 'alice', displayName: undefined },
+    })
     expect(rows[1]).toEqual({ line: 3, error: 'has 2 cells, the header has 3 (op,username,displayName)' })
     expect(rows[2]!.line).toBe(5)
     expect(rows[2]!.error).toMatch(/after a closing quote/)
@@ -27,17 +30,25 @@ describe('CSV', () => {
   })
 
   it('reports an unclosed quote', () => {
-    expect(parseCsv('op,username\nuser.add,"alice\n')[0]).toEqual({ line: 2, error: 'a quoted cell is never closed' })
+    expect(parseCsv('op,username\nuser.add,"alice\n')[0]).toEqual({
+      line: 2,
+      error: 'a quoted cell is never closed',
+    })
   })
 })
 
 describe('JSON Lines', () => {
   it('skips blank and # lines and reports malformed ones with their line', () => {
-    const rows = parseJsonLines('# people\n{"op":"user.add","username":"a"}\n\n{"op":\n[1]\n{"__proto__":{"x":1}}\n')
+    const rows = parseJsonLines(
+      '# people\n{"op":"user.add","username":"a"}\n\n{"op":\n[1]\n{"__proto__":{"x":1}}\n',
+    )
     expect(rows[0]).toEqual({ line: 2, values: { op: 'user.add', username: 'a' } })
     expect(rows[1]!.line).toBe(4)
     expect(rows[1]!.error).toMatch(/not valid JSON/)
-    expect(rows[2]).toEqual({ line: 5, error: 'expected a JSON object such as {"op":"user.add","username":"alice"}' })
+    expect(rows[2]).toEqual({
+      line: 5,
+      error: 'expected a JSON object such as {"op":"user.add","username":"alice"}',
+    })
     expect(rows[3]).toEqual({ line: 6, error: 'field name "__proto__" is not allowed' })
   })
 

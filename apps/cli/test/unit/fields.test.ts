@@ -35,9 +35,15 @@ describe('api fields', () => {
       '-f/--raw-field expects key=value, got "novalue".',
     )
     expect(() => parseKeyPath('a[b', '-F/--field')).toThrow(/use name, name\[sub\] or name\[\]/)
-    expect(() => buildFields([{ text: 'a=1', typed: false }, { text: 'a[b]=2', typed: false }], noFiles)).toThrow(
-      /conflicts/,
-    )
+    expect(() =>
+      buildFields(
+        [
+          { text: 'a=1', typed: false },
+          { text: 'a[b]=2', typed: false },
+        ],
+        noFiles,
+      ),
+    ).toThrow(/conflicts/)
   })
 
   it('never writes to prototypes', () => {
