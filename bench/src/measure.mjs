@@ -1,5 +1,6 @@
 // Measurement loops that run inside a worker process: everything here counts as client cost.
 
+import { activityId } from './fixtures.mjs'
 import { percentile } from './stats.mjs'
 
 /**
@@ -84,8 +85,11 @@ export async function measurePaging(iterate, { pageSize, expectedItems }) {
       pageStart = now
     }
   })
-  if (items !== expectedItems) {
-    throw new Error(`paging yielded ${items} items, expected ${expectedItems} (last id ${lastId})`)
+  // The timeline counts down to the oldest activity: a client that yields anything else is wrong.
+  if (items !== expectedItems || lastId !== activityId(0)) {
+    throw new Error(
+      `paging yielded ${items} items ending with id ${lastId}, expected ${expectedItems} ending with ${activityId(0)}`,
+    )
   }
   return { ...summarise(pages, started, cpuBefore, latencies), items }
 }

@@ -96,7 +96,15 @@ export async function startBenchServer(options = {}) {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const parts = url.pathname.split('/').slice(1).map(decodeURIComponent)
+    /** @type {string[]} */
+    let parts
+    try {
+      parts = url.pathname.split('/').slice(1).map(decodeURIComponent)
+    } catch {
+      req.resume()
+      sendError(res, 400, 'InvalidPath', `The path ${url.pathname} is not valid percent-encoding`)
+      return
+    }
     /** @type {Buffer[]} */
     const chunks = []
     req.on('data', (chunk) => chunks.push(chunk))

@@ -120,6 +120,17 @@ describe('loopback server', () => {
     expect(res.headers.get('x-totalitems')).toBe('250')
   })
 
+  it('answers 400 to a path that is not valid percent-encoding', async () => {
+    const res = await get('/people/%E0%A4%A')
+    expect(res.status).toBe(400)
+    expect((await res.json()).error_description).toContain('not valid percent-encoding')
+  })
+
+  it('decodes percent-encoded usernames', async () => {
+    const res = await get('/people/bench%2Euser')
+    expect((await res.json()).username).toBe(BENCH_USER)
+  })
+
   it('answers 404 to routes it does not serve', async () => {
     expect((await get('/contexts')).status).toBe(404)
     expect((await get(`/people/${BENCH_USER}/nothing`)).status).toBe(404)

@@ -106,7 +106,13 @@ export async function resolveTarget(
   }
   const username = globals.username ?? env.MAX_USERNAME
   if (!profile && profileName === undefined) {
-    const found = server !== undefined ? store.find(server, username) : store.current()
+    const current = store.current()
+    const found =
+      server !== undefined
+        ? store.find(server, username)
+        : username === undefined || current?.profile.username === username
+          ? current
+          : store.list().find((entry) => entry.profile.username === username)
     if (found && (username === undefined || found.profile.username === username)) {
       profile = found.profile
       globals = { ...globals, profile: found.name }

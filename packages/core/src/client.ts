@@ -10,7 +10,7 @@ import {
 } from './errors.js'
 import { createFetchTransport } from './fetch-transport.js'
 import { type HookRequest, type Hooks, normalizeHooks } from './hooks.js'
-import { resolveHubDomainWith } from './hub.js'
+import { type ClientClass, resolveHubDomainWith } from './hub.js'
 import { interpretResponse, parseBody } from './response.js'
 import {
   backoffDelay,
@@ -217,13 +217,13 @@ export class MaxCore {
    * const max = await MaxCore.fromHubDomain('upc', { hub: 'https://hub.example.org' })
    * ```
    */
-  static async fromHubDomain<T extends MaxCore>(
+  static async fromHubDomain<T extends MaxCore, O extends MaxClientOptions = MaxClientOptions>(
     this: new (
       url: string,
-      options?: MaxClientOptions,
+      options?: O,
     ) => T,
     domain: string,
-    options: MaxClientOptions & { hub: string },
+    options: O & { hub: string },
   ): Promise<T> {
     if (typeof options !== 'object' || options === null) {
       throw new UsageError(
@@ -232,8 +232,9 @@ export class MaxCore {
     }
     const { hub, ...clientOptions } = options
     // biome-ignore lint/complexity/noThisInStatic: the class called on, so subclasses get their own instances.
-    const url = await resolveHubDomainWith(this, domain, { ...clientOptions, hub })
-    return new this(url, clientOptions)
+    const url = await resolveHubDomainWith(this as ClientClass, domain, { ...clientOptions, hub })
+    // The options minus `hub` are exactly what the subclass constructor takes.
+    return new this(url, clientOptions as unknown as O)
   }
 
   /**

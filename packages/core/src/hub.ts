@@ -9,7 +9,8 @@ export interface HubOptions
   hub: string
 }
 
-type ClientClass = new (url: string, options?: MaxClientOptions) => MaxCore
+/** A client constructor, used to reach the hub with the caller's own class. @internal */
+export type ClientClass = new (url: string, options?: MaxClientOptions) => MaxCore
 
 /**
  * Resolves `domain` through `GET {hub}/info`, using a client of class `Client` to reach the hub.

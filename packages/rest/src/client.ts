@@ -1,4 +1,4 @@
-import { type MaxClientOptions, MaxCore, resolveHubDomain, UsageError } from '@maxclient/core'
+import { type MaxClientOptions, MaxCore, UsageError } from '@maxclient/core'
 import {
   catalog,
   checkDefaultsTable,
@@ -49,28 +49,6 @@ export class MaxClient extends MaxCore {
     }
     const context: TreeContext = { client: this, defaults: checkDefaults(defaults), expandUnderscores }
     this[ROOT] = createRootNode(context, trie) as Record<string, unknown>
-  }
-
-  /**
-   * A client for a domain registered on a MAX hub: reads `GET {hub}/info` to find the domain's
-   * MAX server, then builds the client with the remaining options.
-   */
-  static override async fromHubDomain<T>(
-    this: new (
-      url: string,
-      options?: RestClientOptions,
-    ) => T,
-    domain: string,
-    options: RestClientOptions & { hub: string },
-  ): Promise<T> {
-    if (typeof options !== 'object' || options === null) {
-      throw new UsageError(
-        'fromHubDomain(domain, options): options must include { hub: "https://hub.example.org" }',
-      )
-    }
-    const { hub, ...clientOptions } = options
-    const url = await resolveHubDomain(domain, { ...clientOptions, hub })
-    return new this(url, clientOptions)
   }
 }
 

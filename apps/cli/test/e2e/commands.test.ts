@@ -193,3 +193,18 @@ describe('everyday commands against the mock server', () => {
     expect(debug.stderr).not.toContain(env.MAX_TOKEN)
   })
 })
+
+describe('finding the server through a hub', () => {
+  it('resolves --domain with --hub before calling the server', async () => {
+    const env = isolatedEnv({ MAX_USERNAME: 'admin', MAX_TOKEN: server.issueToken('admin') })
+    const result = await runCli(['--domain', 'mock', '--hub', server.hubUrl, 'users', 'get'], env)
+    expect(result.code, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toMatchObject({ username: 'admin' })
+    const unknown = await runCli(['--domain', 'nowhere', '--hub', server.hubUrl, 'users', 'get'], env)
+    expect(unknown.code).not.toBe(0)
+    expect(unknown.stderr).toContain('nowhere')
+    const noHub = await runCli(['--domain', 'mock', 'users', 'get'], env)
+    expect(noHub.code).toBe(2)
+    expect(noHub.stderr).toContain('--hub')
+  })
+})

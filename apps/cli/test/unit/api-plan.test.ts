@@ -19,7 +19,9 @@ describe('api planning', () => {
   })
 
   it('matches the catalog, decodes variables and reads a query in the path', () => {
-    const { route, params, query } = resolvePath('/contexts/https%3A%2F%2Fx.org%2Fa/activities?limit=5&tags=a&tags=b')
+    const { route, params, query } = resolvePath(
+      '/contexts/https%3A%2F%2Fx.org%2Fa/activities?limit=5&tags=a&tags=b',
+    )
     expect(route.pattern).toBe('/contexts/{hash}/activities')
     expect(params).toEqual({ hash: 'https://x.org/a' })
     expect(query).toEqual({ limit: '5', tags: ['a', 'b'] })
@@ -34,7 +36,12 @@ describe('api planning', () => {
 
   it('defaults to GET, or POST once a body is given', () => {
     expect(planApiCall('/people/:me', undefined, {}).call.method).toBe('GET')
-    const post = planApiCall('/people/:me/activities', undefined, { rawField: ['object[content]=hi'] }, readFile)
+    const post = planApiCall(
+      '/people/:me/activities',
+      undefined,
+      { rawField: ['object[content]=hi'] },
+      readFile,
+    )
     expect(post.call).toEqual({
       method: 'POST',
       pattern: '/people/{username}/activities',
@@ -44,20 +51,24 @@ describe('api planning', () => {
   })
 
   it('builds query, data and upload inputs', () => {
-    expect(planApiCall('/people', undefined, { query: ['username=a'] }).call.input).toEqual({ qs: { username: 'a' } })
+    expect(planApiCall('/people', undefined, { query: ['username=a'] }).call.input).toEqual({
+      qs: { username: 'a' },
+    })
     expect(planApiCall('/contexts', undefined, { data: '@body.json' }, readFile).call.input).toEqual({
       data: { displayName: 'X' },
     })
-    expect(() => planApiCall('/contexts', undefined, { data: '@bad.json' }, readFile)).toThrow(/--data must be JSON/)
+    expect(() => planApiCall('/contexts', undefined, { data: '@bad.json' }, readFile)).toThrow(
+      /--data must be JSON/,
+    )
     expect(() => planApiCall('/contexts', undefined, { data: 'inline' }, readFile)).toThrow(/@file or -/)
     expect(() =>
       planApiCall('/contexts', undefined, { data: '@body.json', rawField: ['a=b'] }, readFile),
     ).toThrow(/without -f\/-F/)
     const upload = planApiCall('POST', '/people/:me/avatar', { upload: ['me.png'] }, readFile, readBytes)
     expect(upload.call.input).toEqual({ upload_file: { data: new Uint8Array([1, 2, 3]), name: 'me.png' } })
-    expect(() => planApiCall('POST', '/people/:me/avatar', { upload: ['nope.png'] }, readFile, readBytes)).toThrow(
-      /Cannot read upload nope.png/,
-    )
+    expect(() =>
+      planApiCall('POST', '/people/:me/avatar', { upload: ['nope.png'] }, readFile, readBytes),
+    ).toThrow(/Cannot read upload nope.png/)
   })
 
   it('checks --count and --paginate against the catalog', () => {

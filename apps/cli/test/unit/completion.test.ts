@@ -15,7 +15,13 @@ describe('completion scripts', () => {
 })
 
 describe('REPL resource completion', () => {
-  const tree = buildTree(['/people', '/people/{username}', '/people/{username}/activities', '/people/{username}/avatar', '/contexts'])
+  const tree = buildTree([
+    '/people',
+    '/people/{username}',
+    '/people/{username}/activities',
+    '/people/{username}/avatar',
+    '/contexts',
+  ])
   it('completes root segments and children after an index', () => {
     expect(completeChain('client.pe', tree)).toEqual([['client.people'], 'client.pe'])
     expect(completeChain("await client.people['bob'].a", tree)?.[0]).toEqual([

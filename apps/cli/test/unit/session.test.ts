@@ -12,8 +12,17 @@ describe('resolveTarget', () => {
   it('uses MAX_TOKEN with MAX_USERNAME over any stored profile', async () => {
     const profiles = store()
     profiles.save('p', { server: 'http://max', username: 'alice', token: 'stored' })
-    const { target } = await resolveTarget({}, { MAX_SERVER: 'http://max', MAX_USERNAME: 'alice', MAX_TOKEN: 'env' }, profiles)
-    expect(target).toMatchObject({ server: 'http://max', username: 'alice', token: 'env', tokenSource: 'MAX_TOKEN' })
+    const { target } = await resolveTarget(
+      {},
+      { MAX_SERVER: 'http://max', MAX_USERNAME: 'alice', MAX_TOKEN: 'env' },
+      profiles,
+    )
+    expect(target).toMatchObject({
+      server: 'http://max',
+      username: 'alice',
+      token: 'env',
+      tokenSource: 'MAX_TOKEN',
+    })
   })
 
   it('asks for a username when MAX_TOKEN comes alone', async () => {
@@ -25,12 +34,19 @@ describe('resolveTarget', () => {
     const profiles = store()
     profiles.save('a', { server: 'http://one', username: 'alice', token: 'ta' })
     profiles.save('b', { server: 'http://two', username: 'bob', token: 'tb' })
-    expect((await resolveTarget({ server: 'http://one/' }, {}, profiles)).target).toMatchObject({ token: 'ta' })
-    expect((await resolveTarget({}, {}, profiles)).target).toMatchObject({ server: 'http://two', token: 'tb' })
+    expect((await resolveTarget({ server: 'http://one/' }, {}, profiles)).target).toMatchObject({
+      token: 'ta',
+    })
+    expect((await resolveTarget({}, {}, profiles)).target).toMatchObject({
+      server: 'http://two',
+      token: 'tb',
+    })
     expect((await resolveTarget({ profile: 'a' }, {}, profiles)).target).toMatchObject({ username: 'alice' })
     await expect(resolveTarget({ profile: 'zzz' }, {}, profiles)).rejects.toThrow(/known profiles: a, b/)
     // another user on a known server has no token
-    expect((await resolveTarget({ server: 'http://one', username: 'carol' }, {}, profiles)).target?.token).toBeUndefined()
+    expect(
+      (await resolveTarget({ server: 'http://one', username: 'carol' }, {}, profiles)).target?.token,
+    ).toBeUndefined()
   })
 
   it('fails with exit code 3 and the way to log in when there is no token', async () => {
@@ -62,5 +78,17 @@ describe('describeError', () => {
     expect(describeError(named('RequestError', { status: 403 })).code).toBe(1)
     expect(describeError(named('TimeoutError', { status: 0 })).code).toBe(1)
     expect(describeError('weird').code).toBe(1)
+  })
+})
+
+describe('resolveTarget by username alone', () => {
+  it('picks the stored login of that user when no server is given', async () => {
+    const profiles = store()
+    profiles.save('a', { server: 'http://one', username: 'alice', token: 'ta' })
+    profiles.save('b', { server: 'http://two', username: 'bob', token: 'tb' })
+    expect((await resolveTarget({ username: 'alice' }, {}, profiles)).target).toMatchObject({
+      server: 'http://one',
+      token: 'ta',
+    })
   })
 })
