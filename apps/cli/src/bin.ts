@@ -1,4 +1,4 @@
-// Entry point of `maxcli`. Kept tiny: `--version` answers before commander or any client loads.
+// Entry point of `maxcli`. Kept tiny: `--version` answers before the parser or any client loads.
 import { version } from './version.js'
 
 const args = process.argv.slice(2)

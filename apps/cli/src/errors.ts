@@ -64,8 +64,6 @@ export function describeError(error: unknown): { code: ExitCodeValue; message: s
       const status = (error as { status?: unknown }).status
       return { code: status === 401 ? ExitCode.auth : ExitCode.failed, message }
     }
-    case 'CommanderError':
-      return { code: ExitCode.usage, message }
     default:
       return { code: ExitCode.failed, message }
   }

@@ -1,12 +1,10 @@
-import { Command, CommanderError, Option } from 'commander'
+import { Command, HelpShown } from './command.js'
 import { type CliIO, type CommandContext, createContext } from './context.js'
 import { describeError, ExitCode } from './errors.js'
 import type { GlobalOptions } from './session.js'
 import { version } from './version.js'
 
 type Handler = (context: CommandContext, ...args: any[]) => Promise<void>
-
-const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`
@@ -23,10 +21,12 @@ export function buildProgram(io: CliIO): Command {
       const command = args.at(-1) as Command
       const options = args.at(-2)
       const positional = args.slice(0, -2)
-      // Global options are read from the root only, so a subcommand option can never shadow one.
+      // Global options are the root's own, so a subcommand option can never shadow one.
       let root = command
       while (root.parent) root = root.parent
-      const context = createContext(root.opts() as GlobalOptions, io)
+      const globals = { ...root.opts() } as GlobalOptions
+      if (globals.timeout === undefined && io.env.MAX_TIMEOUT) globals.timeout = io.env.MAX_TIMEOUT
+      const context = createContext(globals, io)
       await pick(await load())(context, ...positional, options)
     }
   const users = () => import('./commands/users.js')
@@ -36,24 +36,19 @@ export function buildProgram(io: CliIO): Command {
 
   const program = new Command('maxcli')
     .description("The MAX operators' command line: log in, call any endpoint, run bulk changes.")
-    .version(version, '-V, --version')
-    .addOption(new Option('-s, --server <url>', 'MAX server URL').env('MAX_SERVER'))
-    .addOption(new Option('--domain <name>', 'find the server of a domain through the hub'))
-    .addOption(new Option('--hub <url>', 'hub URL used with --domain').env('MAX_HUB'))
-    .addOption(
-      new Option('-o, --oauth-server <url>', 'OAuth server (default: discovered from /info)').env(
-        'MAX_OAUTH_SERVER',
-      ),
-    )
-    .addOption(new Option('-u, --username <name>', 'user to act as').env('MAX_USERNAME'))
-    .addOption(new Option('--profile <name>', 'stored login to use (see maxcli profiles)').env('MAX_PROFILE'))
+    .version(version)
+    .option('-s, --server <url>', 'MAX server URL (MAX_SERVER)')
+    .option('--domain <name>', 'find the server of a domain through the hub')
+    .option('--hub <url>', 'hub URL used with --domain (MAX_HUB)')
+    .option('-o, --oauth-server <url>', 'OAuth server, default: read from /info (MAX_OAUTH_SERVER)')
+    .option('-u, --username <name>', 'user to act as (MAX_USERNAME)')
+    .option('--profile <name>', 'stored login to use (see maxcli profiles) (MAX_PROFILE)')
     .option('-d, --debug', 'print raw requests and responses to stderr (secrets redacted)')
     .option('--insecure', 'do NOT verify TLS certificates (prints a warning)')
-    .addOption(new Option('--timeout <seconds>', 'timeout of each request attempt').env('MAX_TIMEOUT'))
+    .option('--timeout <seconds>', 'timeout of each request attempt (MAX_TIMEOUT)')
     .option('--json', 'print JSON (the default when stdout is not a terminal)')
     .option('--fields <list>', 'comma-separated fields to show, dotted paths allowed (actor.username)')
     .addHelpText(
-      'after',
       `${examples(
         'maxcli login -s https://max.example.com -u admin',
         'maxcli users list --fields username,displayName',
@@ -67,7 +62,6 @@ export function buildProgram(io: CliIO): Command {
     .description('log in and store the token (never the password) for this server and user')
     .option('--password-stdin', 'read the password from stdin (for scripts)')
     .addHelpText(
-      'after',
       examples(
         'maxcli login -s https://max.example.com',
         'printf %s "$PASSWORD" | maxcli login -s https://max.example.com -u admin --password-stdin',
@@ -110,17 +104,22 @@ export function buildProgram(io: CliIO): Command {
       'GET, POST, PUT, DELETE or HEAD (default GET, or POST when a body is given)',
     )
     .argument('[path]', 'e.g. /people/:me/activities; context URLs may stand in {hash} (percent-encoded)')
-    .option('-f, --raw-field <key=value>', 'string body field; key[sub]=v nests, key[]=v appends', collect)
-    .option('-F, --field <key=value>', 'typed field: true/false/null/numbers, @file, @- for stdin', collect)
-    .option('-q, --query <key=value>', 'query parameter', collect)
+    .option('-f, --raw-field <key=value>', 'string body field; key[sub]=v nests, key[]=v appends', {
+      repeatable: true,
+    })
+    .option('-F, --field <key=value>', 'typed field: true/false/null/numbers, @file, @- for stdin', {
+      repeatable: true,
+    })
+    .option('-q, --query <key=value>', 'query parameter', { repeatable: true })
     .option('--data <@file|->', 'raw JSON body from a file or stdin (no defaults applied)')
-    .option('--upload <[field=]path>', 'upload a file as multipart (form field "file" by default)', collect)
+    .option('--upload <[field=]path>', 'upload a file as multipart (form field "file" by default)', {
+      repeatable: true,
+    })
     .option('--paginate', 'follow the before-cursor through every page, one JSON item per line')
-    .option('--page-size <n>', 'items per page with --paginate', '100')
+    .option('--page-size <n>', 'items per page with --paginate', { default: '100' })
     .option('--count', 'HEAD request: print the X-totalItems count')
     .option('-i, --include', 'print the status line and headers to stderr')
     .addHelpText(
-      'after',
       examples(
         'maxcli api /people/:me',
         'maxcli api POST /people/:me/activities -f object[content]="Hello"',
@@ -141,8 +140,8 @@ export function buildProgram(io: CliIO): Command {
     .command('add')
     .description('create a user (an existing one is left as is)')
     .argument('<username>')
-    .option('--display-name <name>')
-    .addHelpText('after', examples('maxcli users add alice --display-name "Alice Smith"'))
+    .option('--display-name <name>', 'the name people see')
+    .addHelpText(examples('maxcli users add alice --display-name "Alice Smith"'))
     .action(lazy(users, (m) => m.add))
   usersCommand
     .command('get')
@@ -152,12 +151,12 @@ export function buildProgram(io: CliIO): Command {
     .command('list')
     .description('list users (search with --search)')
     .option('--search <text>', 'users whose username contains this')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', 'at most this many', { default: '100' })
     .action(lazy(users, (m) => m.list))
   usersCommand
     .command('modify')
     .argument('<username>')
-    .requiredOption('--display-name <name>')
+    .requiredOption('--display-name <name>', 'the name people see')
     .action(lazy(users, (m) => m.modify))
   usersCommand
     .command('delete')
@@ -168,10 +167,10 @@ export function buildProgram(io: CliIO): Command {
   contextsCommand
     .command('add')
     .argument('<url>')
-    .option('--display-name <name>')
+    .option('--display-name <name>', 'the name people see')
     .option('--tags <list>', 'comma-separated tags')
-    .option('--permission <name=value>', 'e.g. read=subscribed, write=restricted', collect)
-    .addHelpText('after', examples('maxcli contexts add https://example.com/team --display-name Team'))
+    .option('--permission <name=value>', 'e.g. read=subscribed, write=restricted', { repeatable: true })
+    .addHelpText(examples('maxcli contexts add https://example.com/team --display-name Team'))
     .action(lazy(contexts, (m) => m.add))
   contextsCommand
     .command('get')
@@ -180,12 +179,12 @@ export function buildProgram(io: CliIO): Command {
   contextsCommand
     .command('list')
     .option('--tags <list>', 'contexts with these tags')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', 'at most this many', { default: '100' })
     .action(lazy(contexts, (m) => m.list))
   contextsCommand
     .command('modify')
     .argument('<context>')
-    .option('--display-name <name>')
+    .option('--display-name <name>', 'the name people see')
     .option('--tags <list>', 'comma-separated tags')
     .action(lazy(contexts, (m) => m.modify))
   contextsCommand
@@ -195,7 +194,7 @@ export function buildProgram(io: CliIO): Command {
   contextsCommand
     .command('subscribers')
     .argument('<context>')
-    .option('--limit <n>', 'at most this many', '100')
+    .option('--limit <n>', 'at most this many', { default: '100' })
     .action(lazy(contexts, (m) => m.subscribers))
   contextsCommand
     .command('tags')
@@ -224,14 +223,14 @@ export function buildProgram(io: CliIO): Command {
     .argument('<content>')
     .option('--context <context>', 'post to a context instead of your stream')
     .option('--as <username>', 'post on behalf of this user (needs permission)')
-    .addHelpText('after', examples('maxcli activities post "Hello" --context https://example.com/team'))
+    .addHelpText(examples('maxcli activities post "Hello" --context https://example.com/team'))
     .action(lazy(social, (m) => m.post))
   activities
     .command('list')
     .option('--context <context>', "a context's activities")
     .option('--user <username>', "a user's own activities")
     .option('--timeline', 'your timeline (the default)')
-    .option('--limit <n>', 'at most this many', '20')
+    .option('--limit <n>', 'at most this many', { default: '20' })
     .action(lazy(social, (m) => m.listActivities))
   activities
     .command('delete')
@@ -281,7 +280,7 @@ export function buildProgram(io: CliIO): Command {
     .command('messages')
     .argument('<id>')
     .option('--send <text>', 'send a message instead of listing')
-    .option('--limit <n>', 'at most this many', '20')
+    .option('--limit <n>', 'at most this many', { default: '20' })
     .action(lazy(social, (m) => m.messages))
 
   const tokens = program.command('tokens').description('push device tokens')
@@ -303,7 +302,7 @@ export function buildProgram(io: CliIO): Command {
     .command('bulk')
     .description('apply one operation per row of a CSV or JSON Lines file, resumably')
     .argument('<file>')
-    .option('--concurrency <n>', 'rows in flight at once', '8')
+    .option('--concurrency <n>', 'rows in flight at once', { default: '8' })
     .option('--rate <n>', 'at most n rows started per second')
     .option('--format <csv|jsonl>', 'default: from the file extension')
     .option('--journal <path>', 'default: FILE.journal')
@@ -312,7 +311,6 @@ export function buildProgram(io: CliIO): Command {
     .option('--restart', 'ignore an existing journal and run every row')
     .option('--dry-run', 'check every row and show the requests without sending them')
     .addHelpText(
-      'after',
       `${examples('maxcli bulk people.csv', 'maxcli bulk changes.jsonl --resume', 'maxcli bulk --dry-run people.csv')}
 Rows (CSV header or JSON keys): op plus the fields of the operation; run "maxcli bulk-ops" to list them.
 `,
@@ -346,10 +344,7 @@ Rows (CSV header or JSON keys): op plus the fields of the operation; run "maxcli
     .command('completion')
     .description('print a shell completion script')
     .argument('<shell>', 'bash or zsh')
-    .addHelpText(
-      'after',
-      examples('maxcli completion bash > ~/.local/share/bash-completion/completions/maxcli'),
-    )
+    .addHelpText(examples('maxcli completion bash > ~/.local/share/bash-completion/completions/maxcli'))
     .action(
       lazy(
         () => import('./commands/completion.js'),
@@ -377,27 +372,11 @@ export async function main(args: string[], io?: CliIO): Promise<number> {
     stderr: process.stderr,
   }
   const program = buildProgram(streams)
-  const exitOverride = (command: Command) => {
-    command.exitOverride()
-    command.configureOutput({
-      writeOut: (text) => streams.stdout.write(text),
-      writeErr: (text) => streams.stderr.write(text),
-    })
-    command.showSuggestionAfterError(true)
-    for (const sub of command.commands) exitOverride(sub)
-  }
-  exitOverride(program)
   try {
-    await program.parseAsync(args, { from: 'user' })
+    await program.parse(args, (text) => streams.stdout.write(text))
     return ExitCode.ok
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return ExitCode.ok
-      if (error.code === 'commander.executeSubCommandAsync' || error.code === 'commander.help') {
-        return ExitCode.usage
-      }
-      return ExitCode.usage // commander already printed the message
-    }
+    if (error instanceof HelpShown) return ExitCode.ok
     const { code, message } = describeError(error)
     streams.stderr.write(`maxcli: ${message}\n`)
     return code

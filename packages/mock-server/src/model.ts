@@ -1,18 +1,11 @@
+import type { ContextPermission as PermissionName, PermissionPolicy } from '@maxclient/resources'
 import type { IdState } from './ids.js'
 
-/** The eight context permission names MAX knows. */
-export const PERMISSION_NAMES = [
-  'read',
-  'write',
-  'subscribe',
-  'unsubscribe',
-  'invite',
-  'kick',
-  'delete',
-  'flag',
-] as const
-export type PermissionName = (typeof PERMISSION_NAMES)[number]
-export type PermissionPolicy = 'public' | 'subscribed' | 'restricted'
+export {
+  CONTEXT_PERMISSIONS as PERMISSION_NAMES,
+  type ContextPermission as PermissionName,
+  type PermissionPolicy,
+} from '@maxclient/resources'
 
 /** A user's subscription to a context. */
 export interface SubscriptionRecord {

@@ -1,3 +1,4 @@
+import { SECURITY_ROLES, type SecurityRole } from '@maxclient/resources'
 import { type IdState, nextObjectId } from './ids.js'
 import type {
   ActivityRecord,
@@ -12,8 +13,8 @@ import type {
 } from './model.js'
 
 /** Global roles MAX knows. */
-export const ROLES = ['Manager', 'NonVisible'] as const
-export type RoleName = (typeof ROLES)[number]
+export const ROLES = SECURITY_ROLES
+export type RoleName = SecurityRole
 
 /**
  * In-memory state. Every table is a Map, so keys sent by clients (usernames, tags, tokens) can

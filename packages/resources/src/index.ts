@@ -46,3 +46,4 @@ export type {
   ResponseOf,
   RouteOf,
 } from './tree.js'
+export * from './vocabulary.js'

@@ -1,6 +1,8 @@
 // Response models of MAX 5.3, written from the server's documented examples and schemas.
 // Fields the server adds only in some views or states are optional. Dates are RFC 3339 strings.
 
+import type { ContextPermission, PermissionPolicy } from './vocabulary.js'
+
 /** Who did something: a short person (or context) reference. */
 export interface Actor {
   username: string
@@ -10,19 +12,6 @@ export interface Actor {
   url?: string
   hash?: string
 }
-
-/** Context permission policy values. */
-export type PermissionPolicy = 'public' | 'subscribed' | 'restricted'
-/** Names of the context permissions. */
-export type ContextPermission =
-  | 'read'
-  | 'write'
-  | 'subscribe'
-  | 'unsubscribe'
-  | 'invite'
-  | 'kick'
-  | 'delete'
-  | 'flag'
 
 /** A user profile, as its owner or a Manager sees it; others get only the public fields. */
 export interface Person {

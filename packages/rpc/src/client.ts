@@ -2,15 +2,19 @@ import { MaxCore, type MaxRequest, type MaxResponse, paginate, UsageError } from
 import {
   buildRequest,
   type CallInput,
+  CONTEXT_PERMISSIONS,
   type ContextPermission,
   checkDefaultsTable,
   contextHash,
+  DEVICE_PLATFORMS,
   type DefaultsTable,
+  IMAGE_SIZES,
   type MethodsOf,
   type Pattern,
   type PermissionPolicy,
   paginationFor,
   type ResponseOf,
+  SECURITY_ROLES,
   type UploadInput,
 } from '@maxclient/resources'
 import { fields, flag, oneOf, optionalCount, optionalText, options, text, textList } from './arguments.js'
@@ -53,21 +57,6 @@ const LIST = [...CALL, 'query'] as const
 const BODY = [...CALL, 'fields'] as const
 const POST = [...BODY, 'file'] as const
 const ITERATE = [...CALL, 'query', 'pageSize', 'max'] as const
-
-/** Permissions a context grants per user. */
-const PERMISSIONS: readonly ContextPermission[] = [
-  'read',
-  'write',
-  'subscribe',
-  'unsubscribe',
-  'invite',
-  'kick',
-  'delete',
-  'flag',
-]
-const PLATFORMS = ['ios', 'android'] as const
-const IMAGE_SIZES = ['full', 'thumb'] as const
-const ROLES = ['Manager', 'NonVisible'] as const
 
 /** What one call sends, before it becomes a core request. */
 interface Call {
@@ -1142,7 +1131,7 @@ export class MaxClient extends MaxCore {
       params: {
         hash: text(name, 'url', url),
         username: this.#username(name, username),
-        permission: oneOf(name, 'permission', permission, PERMISSIONS),
+        permission: oneOf(name, 'permission', permission, CONTEXT_PERMISSIONS),
       },
       // The server reads any non-empty value as true and an empty one as false.
       query: permanent === undefined ? undefined : { permanent: permanent ? '1' : '' },
@@ -1169,7 +1158,7 @@ export class MaxClient extends MaxCore {
     const o = options('addToken', opts, [...BODY, 'device', 'username'])
     const body: Record<string, unknown> = {
       token: text('addToken', 'token', token),
-      platform: oneOf('addToken', 'platform', platform, PLATFORMS),
+      platform: oneOf('addToken', 'platform', platform, DEVICE_PLATFORMS),
     }
     const device = optionalText('addToken', 'device', o.device)
     const owner = optionalText('addToken', 'username', o.username)
@@ -1212,7 +1201,7 @@ export class MaxClient extends MaxCore {
     return this.#call('getUserPlatformTokens', {
       params: {
         username: this.#username('getUserPlatformTokens', username),
-        platform: oneOf('getUserPlatformTokens', 'platform', platform, PLATFORMS),
+        platform: oneOf('getUserPlatformTokens', 'platform', platform, DEVICE_PLATFORMS),
       },
       options: o,
     })
@@ -1228,7 +1217,7 @@ export class MaxClient extends MaxCore {
     return this.#call('deleteUserPlatformTokens', {
       params: {
         username: this.#username('deleteUserPlatformTokens', username),
-        platform: oneOf('deleteUserPlatformTokens', 'platform', platform, PLATFORMS),
+        platform: oneOf('deleteUserPlatformTokens', 'platform', platform, DEVICE_PLATFORMS),
       },
       options: o,
     })
@@ -1641,7 +1630,7 @@ export class MaxClient extends MaxCore {
   ): RpcReturn<N> {
     const o = options(name, opts, CALL)
     return this.#call(name, {
-      params: { role: oneOf(name, 'role', role, ROLES), user: text(name, 'user', user) },
+      params: { role: oneOf(name, 'role', role, SECURITY_ROLES), user: text(name, 'user', user) },
       options: o,
     })
   }
