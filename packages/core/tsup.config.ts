@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup'
+import { libraryConfig } from '../../tsup.shared'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/index.node.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-})
+export default libraryConfig(['src/index.ts', 'src/index.node.ts'])
