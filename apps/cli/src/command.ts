@@ -123,7 +123,18 @@ export class Command {
     return this.values
   }
 
-  private path(): string {
+  /** Whether a description was set. */
+  get described(): boolean {
+    return this.summary !== ''
+  }
+
+  /** Whether help text (examples) was added. */
+  get hasHelpText(): boolean {
+    return this.helpAfter.length > 0
+  }
+
+  /** The command path, e.g. `maxcli users add`. */
+  path(): string {
     return this.parent ? `${this.parent.path()} ${this.name}` : this.name
   }
 

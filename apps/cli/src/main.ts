@@ -360,7 +360,143 @@ Rows (CSV header or JSON keys): op plus the fields of the operation; run "maxcli
         (m) => m.demo,
       ),
     )
+  // Every leaf command gets a one-line description and examples in its --help.
+  const walk = (command: Command) => {
+    for (const child of command.commands) walk(child)
+    const extra = LEAF_HELP[command.path().replace(/^maxcli /, '')]
+    if (!extra) return
+    if (!command.described) command.description(extra.description)
+    if (!command.hasHelpText) command.addHelpText(examples(...extra.examples))
+  }
+  walk(program)
   return program
+}
+
+const LEAF_HELP: Record<string, { description: string; examples: string[] }> = {
+  logout: {
+    description: '',
+    examples: ['maxcli logout', 'maxcli logout --profile admin@max.example.com', 'maxcli logout --all'],
+  },
+  whoami: {
+    description: '',
+    examples: ['maxcli whoami', 'MAX_TOKEN=... MAX_USERNAME=admin maxcli whoami -s https://max.example.com'],
+  },
+  profiles: { description: '', examples: ['maxcli profiles', 'maxcli profiles --json'] },
+  info: {
+    description: '',
+    examples: ['maxcli info -s https://max.example.com', 'maxcli info --fields version'],
+  },
+  routes: { description: '', examples: ['maxcli routes', 'maxcli routes --category Contexts'] },
+  'users get': {
+    description: "show a user's profile",
+    examples: ['maxcli users get', 'maxcli users get alice --fields username,displayName'],
+  },
+  'users list': {
+    description: '',
+    examples: ['maxcli users list', 'maxcli users list --search ali --limit 20'],
+  },
+  'users modify': {
+    description: "change a user's display name",
+    examples: ['maxcli users modify alice --display-name "Alice Jones"'],
+  },
+  'users delete': { description: 'delete a user', examples: ['maxcli users delete alice'] },
+  'contexts add': { description: 'create a context', examples: [] },
+  'contexts get': {
+    description: 'show a context',
+    examples: ['maxcli contexts get https://example.com/team', 'maxcli contexts get 9d3b6b...'],
+  },
+  'contexts list': { description: 'list contexts', examples: ['maxcli contexts list --tags staff'] },
+  'contexts modify': {
+    description: "change a context's name or tags",
+    examples: ['maxcli contexts modify https://example.com/team --tags staff,news'],
+  },
+  'contexts delete': {
+    description: 'delete a context',
+    examples: ['maxcli contexts delete https://example.com/team'],
+  },
+  'contexts subscribers': {
+    description: "list a context's subscribers",
+    examples: ['maxcli contexts subscribers https://example.com/team --fields username'],
+  },
+  'contexts tags': {
+    description: '',
+    examples: [
+      'maxcli contexts tags https://example.com/team',
+      'maxcli contexts tags https://example.com/team --add news,staff',
+      'maxcli contexts tags https://example.com/team --remove news',
+    ],
+  },
+  subscribe: { description: '', examples: ['maxcli subscribe alice https://example.com/team'] },
+  unsubscribe: { description: '', examples: ['maxcli unsubscribe alice https://example.com/team'] },
+  'activities post': { description: 'post a note', examples: [] },
+  'activities list': {
+    description: 'list activities (your timeline by default)',
+    examples: [
+      'maxcli activities list',
+      'maxcli activities list --context https://example.com/team --limit 50',
+      'maxcli activities list --user alice --fields id,object.content',
+    ],
+  },
+  'activities delete': {
+    description: 'delete an activity',
+    examples: ['maxcli activities delete 519b00000000000000000000'],
+  },
+  'activities comment': {
+    description: 'comment on an activity',
+    examples: ['maxcli activities comment 519b00000000000000000000 "Nice!"'],
+  },
+  'activities like': {
+    description: 'like an activity',
+    examples: ['maxcli activities like 519b00000000000000000000'],
+  },
+  'permissions grant': {
+    description: 'grant a permission on a context to a subscriber',
+    examples: ['maxcli permissions grant https://example.com/team alice write'],
+  },
+  'permissions revoke': {
+    description: "revoke a subscriber's permission on a context",
+    examples: ['maxcli permissions revoke https://example.com/team alice write'],
+  },
+  'roles list': { description: 'list security roles and their users', examples: ['maxcli roles list'] },
+  'roles grant': { description: 'grant a security role', examples: ['maxcli roles grant Manager alice'] },
+  'roles revoke': { description: 'revoke a security role', examples: ['maxcli roles revoke Manager alice'] },
+  'conversations list': { description: 'list your conversations', examples: ['maxcli conversations list'] },
+  'conversations create': {
+    description: 'start a conversation',
+    examples: [
+      'maxcli conversations create alice --message "Hi"',
+      'maxcli conversations create alice bob --message "Hi all" --display-name Team',
+    ],
+  },
+  'conversations messages': {
+    description: 'read or send messages',
+    examples: [
+      'maxcli conversations messages 519b00000000000000000000',
+      'maxcli conversations messages 519b00000000000000000000 --send "On my way"',
+    ],
+  },
+  'tokens list': {
+    description: "list a user's push device tokens",
+    examples: ['maxcli tokens list', 'maxcli tokens list alice'],
+  },
+  'tokens add': {
+    description: 'register a push device token',
+    examples: ['maxcli tokens add 0123abcd... --platform ios'],
+  },
+  'tokens delete': {
+    description: 'remove a push device token',
+    examples: ['maxcli tokens delete 0123abcd...'],
+  },
+  'bulk-ops': { description: '', examples: ['maxcli bulk-ops'] },
+  repl: {
+    description: '',
+    examples: [
+      'maxcli repl',
+      "max> await client.people[':me'].timeline.get({ qs: { limit: 5 } })",
+      'max> await rpc.addUser("alice")',
+    ],
+  },
+  demo: { description: '', examples: ['maxcli demo'] },
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */

@@ -1,5 +1,6 @@
 import type { MaxCore } from '@maxclient/core'
 import { BadCredentialsError, MaxCore as Core } from '@maxclient/core'
+import { callEndpoint } from '../call.js'
 import { defaultProfileName } from '../config.js'
 import type { CommandContext } from '../context.js'
 import { authError, usageError } from '../errors.js'
@@ -61,7 +62,8 @@ export async function login(context: CommandContext, options: { passwordStdin?: 
   const client = new Core(server, clientOpts)
   let result: { username: string; token: string }
   if (options.passwordStdin) {
-    const password = await readLine(io.stdin)
+    // On a terminal, --password-stdin still must not echo what is typed.
+    const password = io.stdin.isTTY ? await prompter.askHidden('Password: ') : await readLine(io.stdin)
     if (password === '') throw authError('--password-stdin read an empty password.')
     try {
       result = { username: username!, token: await client.login(username!, password) }
@@ -107,10 +109,11 @@ export async function logout(context: CommandContext, options: { all?: boolean }
 /** `maxcli whoami`: where and who, and whether the token still works. */
 export async function whoami(context: CommandContext): Promise<void> {
   const { client, target } = await context.session()
-  const person = (await client.request({
+  const person = (await callEndpoint(client, {
     method: 'GET',
-    path: `/people/${encodeURIComponent(target.username)}`,
-  })) as Record<string, unknown> | undefined
+    pattern: '/people/{username}',
+    params: { username: target.username },
+  })) as Record<string, unknown> | null
   context.print(
     {
       server: target.server,

@@ -58,6 +58,11 @@ export function resolvePath(path: string) {
       pathname,
       catalog.map((route) => route.pattern),
     )
+    if (pathname.includes('://') || pathname.includes(':%2F%2F')) {
+      throw usageError(
+        `Unknown API path ${pathname}: a context URL inside a path must be percent-encoded (https%3A%2F%2Fexample.com%2Fteam) or given as its hash.`,
+      )
+    }
     const hint = suggestions.length
       ? ` Did you mean:\n${suggestions.map((suggestion) => `  ${suggestion}`).join('\n')}`
       : ' Run "maxcli routes" to see them all.'

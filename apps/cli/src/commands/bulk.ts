@@ -30,7 +30,7 @@ export interface BulkOptions {
   dryRun?: boolean
 }
 
-interface PlannedTask extends BulkTask {
+export interface PlannedTask extends BulkTask {
   op: OperationName
   call: EndpointCall
   values: Record<string, unknown>
@@ -83,15 +83,16 @@ async function alreadyPosted(client: MaxCore, task: PlannedTask, since: Date): P
     { method: 'GET', path: built.path, auth: built.auth },
     { pageSize: 100 },
   )) {
-    if (item.object?.content === content) return true
+    // Newest first: anything older than the attempt cannot be it, and neither can what follows.
     const published = item.published ? Date.parse(item.published) : Number.NaN
     if (Number.isFinite(published) && published < oldest) return false
+    if (item.object?.content === content) return true
   }
   return false
 }
 
 /** Sends one row; an unknown earlier outcome is resolved so that nothing is applied twice. */
-async function executeRow(client: MaxCore, task: PlannedTask): Promise<RowOutcome> {
+export async function executeRow(client: MaxCore, task: PlannedTask): Promise<RowOutcome> {
   const spec = findOperation(task.op)!
   if (task.unfinishedSince && !spec.idempotent && task.op === 'activity.post') {
     if (await alreadyPosted(client, task, task.unfinishedSince)) return { ok: true, status: 200 }

@@ -83,3 +83,9 @@ describe('api planning', () => {
     expect(planned.deprecated).toMatch(/deprecated: the server rewrites it to POST \/people/)
   })
 })
+
+describe('api paths with raw context URLs', () => {
+  it('explains that a context URL in a path must be percent-encoded', () => {
+    expect(() => resolvePath('/contexts/https://x.org/team/activities')).toThrow(/must be percent-encoded/)
+  })
+})

@@ -88,3 +88,25 @@ describe('Command', () => {
     expect(calls.map((call) => call[0])).toEqual(['--weird', '-5'])
   })
 })
+
+describe('maxcli command tree', () => {
+  it('gives every command a description and every leaf examples in --help', async () => {
+    const { buildProgram } = await import('../../src/main.js')
+    const program = buildProgram({
+      env: {},
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    })
+    const missing: string[] = []
+    const walk = (command: Command) => {
+      if (!command.described) missing.push(`${command.path()} (description)`)
+      if (command.commands.length === 0 && !command.helpText().includes('Examples:\n  $ maxcli')) {
+        missing.push(`${command.path()} (examples)`)
+      }
+      command.commands.forEach(walk)
+    }
+    walk(program)
+    expect(missing).toEqual([])
+  })
+})
