@@ -9,6 +9,7 @@ import {
   UsageError,
 } from './errors.js'
 import { createFetchTransport } from './fetch-transport.js'
+import { isFormData } from './form-data.js'
 import { type HookRequest, type Hooks, normalizeHooks } from './hooks.js'
 import { type ClientClass, resolveHubDomainWith } from './hub.js'
 import { interpretResponse, parseBody } from './response.js'
@@ -506,7 +507,7 @@ export class MaxCore {
       }
       if (typeof body === 'string') payload = body
       else if (body instanceof Uint8Array) payload = body
-      else if (typeof FormData !== 'undefined' && body instanceof FormData) payload = body
+      else if (isFormData(body)) payload = body
       else {
         try {
           payload = JSON.stringify(body)
@@ -515,7 +516,7 @@ export class MaxCore {
         }
         if (payload === undefined) throw new UsageError(`body of type ${typeof body} cannot be sent as JSON`)
       }
-      if (!(payload instanceof FormData) && headers['content-type'] === undefined) {
+      if (!isFormData(payload) && headers['content-type'] === undefined) {
         headers['content-type'] =
           payload instanceof Uint8Array ? 'application/octet-stream' : 'application/json'
       }

@@ -1,4 +1,5 @@
 import { redactUrl } from './errors.js'
+import { isFormData } from './form-data.js'
 
 /** Placeholder written instead of a secret. */
 export const REDACTED = '[REDACTED]'
@@ -30,7 +31,7 @@ function formatBody(body: unknown, secrets: readonly string[]): string | undefin
   let text: string
   if (typeof body === 'string') text = body
   else if (body instanceof Uint8Array) return `<${body.length} bytes>`
-  else if (typeof FormData !== 'undefined' && body instanceof FormData) {
+  else if (isFormData(body)) {
     const parts: string[] = []
     body.forEach((value, name) => {
       parts.push(

@@ -1,8 +1,9 @@
 import http from 'node:http'
-import https from 'node:https'
+import type https from 'node:https'
 import { promisify } from 'node:util'
-import zlib from 'node:zlib'
+import type zlib from 'node:zlib'
 import { UsageError } from './errors.js'
+import { isFormData } from './form-data.js'
 import {
   type Transport,
   type TransportRequest,
@@ -11,9 +12,30 @@ import {
   withTimeoutSupport,
 } from './transport.js'
 
-const gunzip = promisify(zlib.gunzip)
-const inflate = promisify(zlib.inflate)
-const inflateRaw = promisify(zlib.inflateRaw)
+// `node:https` (TLS) and `node:zlib` load on first use: a one-shot plain-HTTP call needs neither.
+let httpsModule: typeof https | undefined
+const loadHttps = (): typeof https => {
+  httpsModule ??= process.getBuiltinModule('node:https')
+  return httpsModule
+}
+let decompressors:
+  | {
+      gunzip: (raw: Buffer) => Promise<Buffer>
+      inflate: (raw: Buffer) => Promise<Buffer>
+      inflateRaw: (raw: Buffer) => Promise<Buffer>
+    }
+  | undefined
+const loadDecompressors = () => {
+  if (decompressors === undefined) {
+    const z: typeof zlib = process.getBuiltinModule('node:zlib')
+    decompressors = {
+      gunzip: promisify(z.gunzip),
+      inflate: promisify(z.inflate),
+      inflateRaw: promisify(z.inflateRaw),
+    }
+  }
+  return decompressors
+}
 
 /** Options of {@link createNodeTransport}. */
 export interface NodeTransportOptions {
@@ -68,10 +90,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   // Verification stays on unless the caller explicitly writes `rejectUnauthorized: false`.
   if (options.rejectUnauthorized === false) tlsOptions.rejectUnauthorized = false
   if (options.ca !== undefined) tlsOptions.ca = options.ca
-  const httpsAgent = options.httpsAgent ?? new https.Agent(tlsOptions)
+  let httpsAgent = options.httpsAgent
 
   return withTimeoutSupport((request: TransportRequest): Promise<TransportResponse> => {
-    if (request.body instanceof FormData) return sendForm(request, request.body)
+    if (isFormData(request.body)) return sendForm(request, request.body)
     return send(request, request.method, request.url, request.headers, request.body, 0, request.timeout)
   })
 
@@ -101,11 +123,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       try {
         // Node copies `headers` into the request; the extra ones are set on it, so the caller's
         // object is neither copied nor changed here.
-        req = (secure ? https : http).request(url, {
-          method,
-          headers,
-          agent: secure ? httpsAgent : httpAgent,
-        })
+        if (secure) {
+          const tls = loadHttps()
+          httpsAgent ??= new tls.Agent(tlsOptions)
+          req = tls.request(url, { method, headers, agent: httpsAgent })
+        } else {
+          req = http.request(url, { method, headers, agent: httpAgent })
+        }
         if (headers['accept-encoding'] === undefined) req.setHeader('accept-encoding', 'gzip, deflate')
         if (body !== undefined) req.setHeader('content-length', Buffer.byteLength(body))
       } catch (error) {
@@ -202,10 +226,12 @@ async function decode(encoding: string, raw: Buffer): Promise<Buffer> {
   switch (encoding.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
-      return gunzip(raw)
-    case 'deflate':
+      return loadDecompressors().gunzip(raw)
+    case 'deflate': {
       // Some servers send raw deflate without the zlib wrapper.
+      const { inflate, inflateRaw } = loadDecompressors()
       return inflate(raw).catch(() => inflateRaw(raw))
+    }
     case 'identity':
       return raw
     default:

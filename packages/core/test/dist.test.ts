@@ -126,6 +126,26 @@ console.log(JSON.stringify({
     })
   })
 
+  // A one-shot CLI call pays for every module it loads: Node 20's undici (behind the FormData,
+  // fetch and Response globals) costs ~50 ms and node:https ~15 ms, and a plain JSON call needs neither.
+  it('sends a JSON request over http without loading undici, node:https or node:zlib', async () => {
+    const out = await node(
+      'lean.mjs',
+      `import { createRequire } from 'node:module'
+import { MaxCore } from '@maxclient/core'
+const require = createRequire(import.meta.url)
+${serverSnippet}
+const server = await serve()
+const max = new MaxCore('http://127.0.0.1:' + server.address().port, { actor: 'cy', token: 'tok-lean' })
+await max.request({ method: 'GET', path: '/people/cy' })
+await max.request({ method: 'POST', path: '/people/cy/activities', body: { object: { content: 'hi' } } })
+server.close()
+const loaded = (name) => process.moduleLoadList.some((entry) => entry.includes(name))
+console.log(JSON.stringify({ undici: loaded('undici'), https: loaded('NativeModule https'), zlib: loaded('NativeModule zlib') }))`,
+    )
+    expect(out).toEqual({ undici: false, https: false, zlib: false })
+  })
+
   it('keeps node: modules out of the default (browser) entry', () => {
     const dist = join(packageDir, 'dist')
     const files = readdirSync(dist).filter((f) => /\.(c?js)$/.test(f) && !f.startsWith('index.node.'))
