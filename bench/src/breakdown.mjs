@@ -138,6 +138,58 @@ function transportVariants(port) {
   }
 }
 
+/**
+ * POST of the 1 KB note over loopback: by hand, through core's transport, through each client.
+ * @param {number} port
+ */
+function postVariants(port) {
+  const path = `/people/${encodeURIComponent(BENCH_USER)}/activities`
+  const url = `http://127.0.0.1:${port}${path}`
+  const headers = {
+    accept: 'application/json',
+    'content-type': 'application/json',
+    'x-oauth-token': BENCH_TOKEN,
+    'x-oauth-username': BENCH_USER,
+    'x-oauth-scope': BENCH_SCOPE,
+  }
+  const agent = new http.Agent({ keepAlive: true })
+  const transport = createNodeTransport()
+  const options = { actor: BENCH_USER, token: BENCH_TOKEN }
+  const rest = new RestClient(`http://127.0.0.1:${port}`, options)
+  const rpc = new RpcClient(`http://127.0.0.1:${port}`, options)
+  const people = /** @type {NonNullable<RestClient['people'][string]>} */ (rest.people[BENCH_USER])
+  return {
+    'node:http POST, stringify + parse (floor)': () =>
+      new Promise((resolve, reject) => {
+        const body = JSON.stringify(postBody())
+        const req = http.request(
+          {
+            agent,
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'POST',
+            headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+          },
+          (res) => {
+            /** @type {Buffer[]} */
+            const chunks = []
+            res.on('data', (chunk) => chunks.push(chunk))
+            res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))))
+          },
+        )
+        req.on('error', reject)
+        req.end(body)
+      }),
+    'core createNodeTransport() POST': () =>
+      transport({ method: 'POST', url, headers, body: JSON.stringify(postBody()), timeout: 30_000 }),
+    'rest activities.post(...)': () =>
+      people.activities.post({ object_content: POST_CONTENT, generator: 'maxclient-bench' }),
+    'rpc addActivity(...)': () =>
+      rpc.addActivity(POST_CONTENT, 'note', undefined, 'maxclient-bench', BENCH_USER),
+  }
+}
+
 /** @param {string} title @param {{ name: string, usPerCall: number }[]} rows */
 function print(title, rows) {
   const floor = rows[0]?.usPerCall ?? Number.NaN
@@ -176,6 +228,7 @@ const port = await new Promise((resolve, reject) => {
 })
 try {
   print('\nGET over loopback HTTP (CPU per request)', await compare(transportVariants(port), sizes))
+  print('\nPOST 1 KB over loopback HTTP (CPU per request)', await compare(postVariants(port), sizes))
 } finally {
   server.removeAllListeners('exit')
   server.stdin.end()

@@ -12,11 +12,10 @@ import { OPTIONAL_RUNNERS, PAGING_CASE, PROCESS_CASES, REQUEST_CASES, REQUEST_RU
 import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
 import { processCommand, runProcess } from './processes.mjs'
 import { formatTable, formatTargets } from './report.mjs'
-import { median, percentile, ratio } from './stats.mjs'
+import { addRatios, medians, processMedians } from './summary.mjs'
 import { evaluateTargets } from './targets.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const METRICS = /** @type {const} */ (['opsPerSec', 'cpuUsPerOp', 'p50Ms', 'p99Ms', 'wallMs', 'rssMb'])
 
 /** @typedef {import('./targets.mjs').Metric} Metric */
 
@@ -101,11 +100,12 @@ const progress = (line) => process.stderr.write(`${line}\n`)
 /**
  * Starts src/server.mjs in its own process and waits for the port it reports.
  * @param {number} activities
+ * @param {number} warmupActivities
  */
-async function startServerProcess(activities) {
-  const child = spawn(process.execPath, [join(here, 'server.mjs'), '--activities', String(activities)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+async function startServerProcess(activities, warmupActivities) {
+  const script = join(here, 'server.mjs')
+  const args = [script, '--activities', String(activities), '--warmup-activities', String(warmupActivities)]
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
   /** @type {number} */
   const port = await new Promise((resolvePort, reject) => {
     let text = ''
@@ -160,48 +160,6 @@ function runWorker(config, nodeFlags) {
   })
 }
 
-/**
- * Median of every figure over the runs.
- * @param {Record<string, number>[]} runs
- * @returns {Record<Metric, number>}
- */
-function medians(runs) {
-  return /** @type {Record<Metric, number>} */ (
-    Object.fromEntries(METRICS.map((m) => [m, median(runs.map((run) => /** @type {number} */ (run[m])))]))
-  )
-}
-
-/**
- * Process runs have one wall time each: their latency percentiles are over the runs.
- * @param {import('./processes.mjs').ProcessRun[]} runs
- * @returns {Record<Metric, number>}
- */
-function processMedians(runs) {
-  const walls = runs.map((r) => r.wallMs)
-  const wallMs = median(walls)
-  return {
-    opsPerSec: 1000 / wallMs,
-    cpuUsPerOp: median(runs.map((r) => r.cpuUs)),
-    p50Ms: wallMs,
-    p99Ms: percentile(walls, 99),
-    wallMs,
-    rssMb: median(runs.map((r) => r.rssMb)),
-  }
-}
-
-/** @param {CaseResult} result */
-function addRatios(result) {
-  const base = result.runners.find((r) => r.runner === result.baseline)?.median ?? null
-  for (const r of result.runners) {
-    if (!r.median) continue
-    const m = r.median
-    r.ratio = /** @type {Record<Metric, number | null>} */ (
-      Object.fromEntries(METRICS.map((k) => [k, ratio(m[k], base?.[k])]))
-    )
-    r.rssDeltaMb = base ? m.rssMb - base.rssMb : null
-  }
-}
-
 /** @param {unknown} error */
 const message = (error) => (error instanceof Error ? error.message : String(error))
 
@@ -215,6 +173,7 @@ async function main() {
   const loadAtStart = loadavg()
   const { mode, reps } = options
   const activities = PAGING_CASE.activities[mode]
+  const warmupActivities = PAGING_CASE.warmupActivities[mode]
   const nodeFlags = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${options.profile}`] : []
   /** @param {string} id */
   const wanted = (id) => !options.only || options.only.has(id)
@@ -222,7 +181,7 @@ async function main() {
   const keepRunner = (runner, baseline) =>
     !options.runners || runner === baseline || options.runners.has(runner)
 
-  const server = await startServerProcess(activities)
+  const server = await startServerProcess(activities, warmupActivities)
   progress(`loopback server at ${server.url} (${activities} activities); ${mode} run, ${reps} repetition(s)`)
   /** @type {CaseResult[]} */
   const results = []
@@ -236,7 +195,7 @@ async function main() {
         baseline: 'raw-http',
         sizes:
           c.kind === 'paging'
-            ? { activities, pageSize: c.pageSize }
+            ? { activities, warmupActivities, pageSize: c.pageSize }
             : { ...c.sizes[mode], concurrency: c.concurrency },
         runners: REQUEST_RUNNERS.filter((r) => keepRunner(r, 'raw-http')).map((runner) => ({
           runner,
@@ -258,7 +217,7 @@ async function main() {
           if (r.status !== 'ok') continue
           const task =
             c.kind === 'paging'
-              ? { kind: 'paging', pageSize: c.pageSize, activities }
+              ? { kind: 'paging', pageSize: c.pageSize, activities, warmupActivities }
               : { kind: 'requests', op: c.op, concurrency: c.concurrency, ...c.sizes[mode] }
           const outcome = await runWorker(
             { runner: r.runner, url: server.url, username: BENCH_USER, token: BENCH_TOKEN, task },

@@ -18,6 +18,7 @@ import {
 /**
  * @typedef {object} BenchServerOptions
  * @property {number} [activities] length of the bench user's timeline (default 100,000)
+ * @property {number} [warmupActivities] length of the warm-up user's timeline (default 1,000)
  * @property {number} [port] default 0 (any free port)
  */
 
@@ -90,8 +91,14 @@ export async function startBenchServer(options = {}) {
   if (!Number.isInteger(total) || total < 0) {
     throw new TypeError(`activities must be a whole number >= 0, got ${String(options.activities)}`)
   }
+  const warmup = options.warmupActivities ?? WARMUP_ACTIVITIES
+  if (!Number.isInteger(warmup) || warmup < 0) {
+    throw new TypeError(
+      `warmupActivities must be a whole number >= 0, got ${String(options.warmupActivities)}`,
+    )
+  }
   /** @type {Record<string, number>} */
-  const timelines = { [BENCH_USER]: total, [WARMUP_USER]: WARMUP_ACTIVITIES }
+  const timelines = { [BENCH_USER]: total, [WARMUP_USER]: warmup }
   const personBody = JSON.stringify(person(BENCH_USER))
 
   const server = createServer((req, res) => {
@@ -186,19 +193,26 @@ export async function startBenchServer(options = {}) {
   }
 }
 
-/** @param {string[]} argv */
-function parseActivities(argv) {
-  const i = argv.indexOf('--activities')
+/**
+ * @param {string[]} argv
+ * @param {string} flag
+ */
+function wholeNumberFlag(argv, flag) {
+  const i = argv.indexOf(flag)
   if (i === -1) return undefined
   const value = Number(argv[i + 1])
   if (!Number.isInteger(value) || value < 0) {
-    throw new TypeError(`--activities takes a whole number >= 0, got ${String(argv[i + 1])}`)
+    throw new TypeError(`${flag} takes a whole number >= 0, got ${String(argv[i + 1])}`)
   }
   return value
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const server = await startBenchServer({ activities: parseActivities(process.argv.slice(2)) })
+  const argv = process.argv.slice(2)
+  const server = await startBenchServer({
+    activities: wholeNumberFlag(argv, '--activities'),
+    warmupActivities: wholeNumberFlag(argv, '--warmup-activities'),
+  })
   process.stdout.write(`${JSON.stringify({ port: server.port })}\n`)
   // The parent closes our stdin when it is done; exit then, so no orphan outlives the run.
   process.stdin.on('end', () => process.exit(0))

@@ -120,6 +120,8 @@ export const TARGETS = [
  * @property {string} runner
  * @property {'ok' | 'unavailable' | 'error'} status
  * @property {Record<Metric, number> | null} median
+ * @property {Record<Metric, number | null> | null} [ratio] to the case baseline, when the run computed it
+ * @property {number | null} [rssDeltaMb] peak RSS minus the baseline's, when the run computed it
  */
 
 /**
@@ -165,7 +167,12 @@ export function evaluateTargets(cases) {
     if (value === null || reference === null) {
       return { id: target.id, description: target.description, value: null, limit, verdict: 'not measured' }
     }
-    const compared = target.compare === 'delta' ? value - reference : value / reference
+    // The run's own ratios (paired per repetition) win over dividing the medians here.
+    const own = found?.runners.find((x) => x.runner === target.runner)
+    const ownRatio = target.compare === 'ratio' ? own?.ratio?.[target.metric] : undefined
+    const ownDelta = target.compare === 'delta' && target.metric === 'rssMb' ? own?.rssDeltaMb : undefined
+    const compared =
+      ownRatio ?? ownDelta ?? (target.compare === 'delta' ? value - reference : value / reference)
     const met =
       (target.max === undefined || compared <= target.max) &&
       (target.min === undefined || compared >= target.min)

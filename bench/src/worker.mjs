@@ -3,7 +3,7 @@
 // Input: a JSON config as argv[2]. Output: one line `BENCH_RESULT <json>` on stdout.
 
 import { isDeepStrictEqual } from 'node:util'
-import { postBody, WARMUP_ACTIVITIES, WARMUP_USER } from './fixtures.mjs'
+import { postBody, WARMUP_USER } from './fixtures.mjs'
 import { measurePaging, measureRequests } from './measure.mjs'
 
 /**
@@ -13,7 +13,7 @@ import { measurePaging, measureRequests } from './measure.mjs'
  * @property {string} username
  * @property {string} token
  * @property {{ kind: 'requests', op: 'getPerson' | 'postActivity', concurrency: number, count: number, warmup: number }
- *   | { kind: 'paging', pageSize: number, activities: number }} task
+ *   | { kind: 'paging', pageSize: number, activities: number, warmupActivities: number }} task
  */
 
 /** @param {unknown} result */
@@ -70,7 +70,7 @@ async function main(config) {
   } else {
     await measurePaging((onItem) => adapter.iterateTimeline(WARMUP_USER, task.pageSize, onItem), {
       pageSize: task.pageSize,
-      expectedItems: WARMUP_ACTIVITIES,
+      expectedItems: task.warmupActivities,
     })
     measurement = await measurePaging(
       (onItem) => adapter.iterateTimeline(config.username, task.pageSize, onItem),

@@ -15,7 +15,7 @@ describe('src/breakdown.mjs', () => {
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     const rows = result.stdout.split('\n').filter((line) => line.includes(' us/call'))
-    expect(rows).toHaveLength(12)
+    expect(rows).toHaveLength(16)
     for (const row of rows) expect(row).toMatch(/\d+\.\d us\/call {2}[+-]\d+\.\d vs first row$/)
     for (const name of ['rest people[u].get()', 'rpc addActivity(...)', 'core createNodeTransport()']) {
       expect(result.stdout).toContain(name)

@@ -140,9 +140,8 @@ describe('loopback server', () => {
 describe('server process', () => {
   it('reports its port on stdout and exits when its stdin closes', async () => {
     const script = fileURLToPath(new URL('../src/server.mjs', import.meta.url))
-    const child = spawn(process.execPath, [script, '--activities', '5'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    })
+    const args = [script, '--activities', '5', '--warmup-activities', '7']
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
     const [line] = await once(child.stdout.setEncoding('utf8'), 'data')
     const { port } = JSON.parse(String(line))
     const res = await fetch(`http://127.0.0.1:${port}/people/${BENCH_USER}/activities`, {
@@ -150,6 +149,11 @@ describe('server process', () => {
       headers: auth,
     })
     expect(res.headers.get('x-totalitems')).toBe('5')
+    const warmup = await fetch(`http://127.0.0.1:${port}/people/${WARMUP_USER}/timeline`, {
+      method: 'HEAD',
+      headers: auth,
+    })
+    expect(warmup.headers.get('x-totalitems')).toBe('7')
     const exited = once(child, 'exit')
     child.stdin.end()
     expect((await exited)[0]).toBe(0)

@@ -86,6 +86,18 @@ describe('evaluateTargets', () => {
     expect(python?.note).toMatch(/recorded 150/)
   })
 
+  it("judges on the run's own paired ratio when it has one", () => {
+    const cases = results(figures({ cpuUsPerOp: 200 })).map((c) => ({
+      ...c,
+      runners: c.runners.map((r) =>
+        r.runner === 'rest' ? { ...r, ratio: { ...figures(), cpuUsPerOp: 1.1 }, rssDeltaMb: 3 } : r,
+      ),
+    }))
+    const list = evaluateTargets(cases)
+    expect(list.find((t) => t.id === 'get-seq-cpu')).toMatchObject({ verdict: 'met', value: 1.1 })
+    expect(list.find((t) => t.id === 'paging-rss')).toMatchObject({ verdict: 'met', value: 3 })
+  })
+
   it('reports a target as not measured when its runner did not run', () => {
     const cases = results(figures()).map((c) => ({
       ...c,
