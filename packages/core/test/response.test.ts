@@ -26,6 +26,13 @@ function thrown(fn: () => unknown): RequestError {
 }
 
 describe('parseBody', () => {
+  it('decodes Buffers (the node transport) and plain Uint8Arrays alike, dropping a BOM', () => {
+    const json = '\ufeff{"displayName":"Núria"}'
+    expect(parseBody(Buffer.from(json), 'application/json')).toEqual({ displayName: 'Núria' })
+    expect(parseBody(new Uint8Array(Buffer.from(json)), 'application/json')).toEqual({ displayName: 'Núria' })
+    expect(parseBody(Buffer.from('Ca la Núria'), 'text/plain')).toBe('Ca la Núria')
+  })
+
   it('parses JSON, gives null for empty and text for non-JSON', () => {
     expect(parseBody(bytes('{"a":1}'), 'application/json')).toEqual({ a: 1 })
     expect(parseBody(bytes('[1,2]'), undefined)).toEqual([1, 2])
