@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { FORBIDDEN_KEYS } from '@maxclient/resources'
 import { usageError } from './errors.js'
-
-const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor'])
 
 /** Reads `@file` or `@-` (stdin) contents; injected so tests need no files. */
 export type FileReader = (path: string) => string
@@ -20,7 +19,8 @@ export function parseKeyPath(key: string, option: string): Array<string | null> 
   const parts: Array<string | null> = [match[1]!]
   for (const [, inner] of match[2]!.matchAll(/\[([^[\]]*)\]/g)) parts.push(inner === '' ? null : inner!)
   for (const part of parts) {
-    if (part !== null && UNSAFE_KEYS.has(part)) throw usageError(`Key "${key}" in ${option} is not allowed.`)
+    if (part !== null && FORBIDDEN_KEYS.has(part))
+      throw usageError(`Key "${key}" in ${option} is not allowed.`)
   }
   return parts
 }
@@ -108,7 +108,7 @@ export function buildQueryFields(entries: string[]): Record<string, unknown> {
   const query: Record<string, unknown> = {}
   for (const text of entries) {
     const [key, value] = splitAssignment(text, '-q/--query')
-    if (UNSAFE_KEYS.has(key)) throw usageError(`Query key "${key}" is not allowed.`)
+    if (FORBIDDEN_KEYS.has(key)) throw usageError(`Query key "${key}" is not allowed.`)
     const existing = Object.hasOwn(query, key) ? query[key] : undefined
     if (existing === undefined) query[key] = value
     else query[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]

@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEYS } from '@maxclient/resources'
 import { usageError } from './errors.js'
 
 /** How a command prints its result. */
@@ -10,8 +11,6 @@ export interface OutputOptions {
   defaultColumns?: string[]
 }
 
-const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor'])
-
 /** Splits `--fields a,b.c` into paths, refusing empty or prototype-polluting names. */
 export function parseFields(text: string): string[] {
   const fields = text
@@ -21,7 +20,7 @@ export function parseFields(text: string): string[] {
   if (fields.length === 0)
     throw usageError('--fields needs at least one field name, e.g. --fields username,displayName')
   for (const field of fields) {
-    if (field.split('.').some((part) => part === '' || UNSAFE_KEYS.has(part))) {
+    if (field.split('.').some((part) => part === '' || FORBIDDEN_KEYS.has(part))) {
       throw usageError(
         `Invalid field "${field}" in --fields: use names or dotted paths such as actor.username.`,
       )

@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEYS } from '@maxclient/resources'
 import { usageError } from '../errors.js'
 import type { RowValues } from '../operations.js'
 
@@ -19,8 +20,6 @@ export function detectFormat(path: string, text: string, explicit?: string): Bul
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl'
   return text.trimStart().startsWith('{') ? 'jsonl' : 'csv'
 }
-
-const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor'])
 
 function safeRecord(entries: Iterable<[string, unknown]>): RowValues {
   const record: RowValues = Object.create(null)
@@ -48,7 +47,7 @@ export function parseJsonLines(text: string): ParsedRow[] {
       return
     }
     const keys = Object.keys(value)
-    const unsafe = keys.find((key) => UNSAFE_KEYS.has(key))
+    const unsafe = keys.find((key) => FORBIDDEN_KEYS.has(key))
     if (unsafe) {
       rows.push({ line, error: `field name "${unsafe}" is not allowed` })
       return
@@ -131,7 +130,7 @@ export function parseCsv(text: string): ParsedRow[] {
   if (!names.includes('op')) {
     throw usageError(`CSV header (line ${header.line}) needs an "op" column, e.g. op,username,displayName`)
   }
-  const bad = names.find((name) => name === '' || UNSAFE_KEYS.has(name))
+  const bad = names.find((name) => name === '' || FORBIDDEN_KEYS.has(name))
   if (bad !== undefined)
     throw usageError(`CSV header (line ${header.line}) has an invalid column name "${bad}"`)
   const duplicate = names.find((name, index) => names.indexOf(name) !== index)
