@@ -1,4 +1,4 @@
-import { countOf, interpretResponse, type MaxCore, type MaxResponse, RequestError } from '@maxclient/core'
+import { interpretResponse, type MaxCore, type MaxResponse } from '@maxclient/core'
 import { buildRequest, type CallInput } from '@maxclient/resources'
 import type { EndpointCall } from './operations.js'
 
@@ -32,27 +32,7 @@ export async function sendCall(
  * resource" (`null`) is a failure here, so scripts see exit code 1 instead of an empty result.
  */
 export function resultOf(response: MaxResponse): unknown {
-  const body = interpretResponse(response)
-  if (response.status === 404) {
-    const record = (body ?? response.body) as { error?: unknown; error_description?: unknown } | null
-    const error =
-      record && typeof record === 'object' && 'error' in record ? String(record.error) : 'NotFound'
-    const description =
-      record && typeof record === 'object' && record.error_description !== undefined
-        ? String(record.error_description)
-        : undefined
-    throw new RequestError(
-      `${description ? `${error}: ${description}` : error} (HTTP 404 from ${response.method} ${response.url})`,
-      {
-        status: 404,
-        method: response.method,
-        url: response.url,
-        error,
-        ...(description ? { description } : {}),
-      },
-    )
-  }
-  return response.method === 'HEAD' ? countOf(response) : body
+  return interpretResponse(response, { notFound: 'throw' })
 }
 
 /** Sends an endpoint call and returns its body (or the count for HEAD); error statuses throw `RequestError`. */

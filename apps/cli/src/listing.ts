@@ -1,5 +1,5 @@
 import { collect, type MaxCore, paginate } from '@maxclient/core'
-import { findRoute, methodOf } from '@maxclient/resources'
+import { findRoute, methodOf, paginationFor } from '@maxclient/resources'
 import { callEndpoint, prepare } from './call.js'
 import { usageError } from './errors.js'
 import type { EndpointCall } from './operations.js'
@@ -21,10 +21,22 @@ export async function listItems(client: MaxCore, call: EndpointCall, limit: numb
     const result = await callEndpoint(client, call)
     return Array.isArray(result) ? result.slice(0, limit) : [result]
   }
+  return collect(iterateItems(client, call, { pageSize: Math.min(limit, 100), max: limit }))
+}
+
+/**
+ * Every item of a paged list call, one page in memory at a time, with the catalog's cursor rules
+ * (which field is the cursor, oldest- or newest-first) for that list.
+ */
+export function iterateItems(
+  client: MaxCore,
+  call: EndpointCall,
+  options: { pageSize: number; max?: number },
+): AsyncIterable<unknown> {
   const built = prepare(client, call)
   const request: Parameters<typeof paginate>[1] = { method: 'GET', path: built.path, auth: built.auth }
   if (built.query) request.query = built.query
-  return collect(paginate(client, request, { pageSize: Math.min(limit, 100), max: limit }))
+  return paginate(client, request, { ...options, ...paginationFor(call.pattern, 'GET', built.query) })
 }
 
 /** Table columns per kind of result. */

@@ -66,15 +66,25 @@ const RESTRICTED = /restricted permissions to\s*=\s*([^\s<"',]+)/i
  *   restricted to a role);
  * - 502: {@link RequestError} asking whether MAX is running;
  * - anything else: {@link RequestError} with the MAX `error` and `error_description` when present.
+ *
+ * `notFound: 'throw'` makes a 404 with a MAX JSON body a {@link RequestError} too, for callers such
+ * as a command line where a missing resource is a failure rather than an empty result.
  */
-export function interpretResponse(response: MaxResponse): unknown {
+export function interpretResponse(
+  response: MaxResponse,
+  options: { notFound?: 'null' | 'throw' } = {},
+): unknown {
   const { status, method, body } = response
   const url = redactUrl(response.url)
   if (status >= 200 && status < 300) return method === 'HEAD' ? countOf(response) : body
   const details = { status, method, url }
   if (status === 404) {
     if (typeof body === 'object' && body !== null && !(body instanceof Uint8Array)) {
-      if (Array.isArray(body) || !isFrameworkNotFound(body as Record<string, unknown>)) return null
+      if (Array.isArray(body) || !isFrameworkNotFound(body as Record<string, unknown>)) {
+        if (options.notFound !== 'throw') return null
+        if (isMaxError(body)) return throwMaxError(body, details)
+        return throwError(`${method} ${url}: not found (HTTP 404)`, details)
+      }
     }
     const text = typeof body === 'string' ? body : ''
     const role = RESTRICTED.exec(text)?.[1]
@@ -92,21 +102,26 @@ export function interpretResponse(response: MaxResponse): unknown {
       details,
     )
   }
-  if (isMaxError(body)) {
-    const error = String(body.error)
-    const description = body.error_description === undefined ? undefined : String(body.error_description)
-    const text = description === undefined ? error : `${error}: ${description}`
-    throw new RequestError(`${text} (HTTP ${status} from ${method} ${url})`, {
-      ...details,
-      error,
-      ...(description === undefined ? {} : { description }),
-    })
-  }
+  if (isMaxError(body)) return throwMaxError(body, details)
   return throwError(`${method} ${url} failed with HTTP ${status}`, details)
 }
 
 function throwError(message: string, details: { status: number; method: string; url: string }): never {
   throw new RequestError(message, details)
+}
+
+function throwMaxError(
+  body: { error: unknown; error_description?: unknown },
+  details: { status: number; method: string; url: string },
+): never {
+  const error = String(body.error)
+  const description = body.error_description === undefined ? undefined : String(body.error_description)
+  const text = description === undefined ? error : `${error}: ${description}`
+  throw new RequestError(`${text} (HTTP ${details.status} from ${details.method} ${details.url})`, {
+    ...details,
+    error,
+    ...(description === undefined ? {} : { description }),
+  })
 }
 
 function originOf(url: string): string {

@@ -55,6 +55,35 @@ describe('parseBody', () => {
 })
 
 describe('interpretResponse', () => {
+  it("with notFound: 'throw', reports a MAX 404 as a RequestError instead of null", () => {
+    const missing = {
+      method: 'GET',
+      url: 'http://max.example.com/people/nobody',
+      status: 404,
+      ok: false,
+      headers: { 'content-type': 'application/json' },
+      body: { error: 'ObjectNotFound', error_description: 'Unknown user: nobody' },
+    }
+    expect(interpretResponse(missing)).toBeNull()
+    let error: unknown
+    try {
+      interpretResponse(missing, { notFound: 'throw' })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error).toMatchObject({
+      status: 404,
+      error: 'ObjectNotFound',
+      description: 'Unknown user: nobody',
+      message:
+        'ObjectNotFound: Unknown user: nobody (HTTP 404 from GET http://max.example.com/people/nobody)',
+    })
+    expect(() => interpretResponse({ ...missing, body: [] }, { notFound: 'throw' })).toThrow(
+      /not found \(HTTP 404\)/,
+    )
+  })
+
   it('any 2xx gives the body: JSON, null for empty, text otherwise', () => {
     expect(interpretResponse(response(200, { a: 1 }))).toEqual({ a: 1 })
     expect(interpretResponse(response(201, [1]))).toEqual([1])

@@ -1,7 +1,13 @@
 export { catalog } from './catalog.generated.js'
 export { builtinDefaults, type DefaultsTable, defaultsFor } from './defaults.js'
 export { type ExpandOptions, expandFields } from './expand.js'
-export { catalogFromInfoApi, catalogToInfoApi, diffCatalogs, renderCatalogModule } from './info-api.js'
+export {
+  catalogFromInfoApi,
+  catalogToInfoApi,
+  diffCatalogs,
+  infoApiByCategory,
+  renderCatalogModule,
+} from './info-api.js'
 export { deepMerge, FORBIDDEN_KEYS } from './merge.js'
 export type * from './models.js'
 export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'
@@ -22,6 +28,7 @@ export {
   buildRequest,
   type CallInput,
   checkDefaultsTable,
+  ownDefaultsTable,
 } from './request.js'
 export { findRoute, matchPath, methodOf, routePairs } from './routes.js'
 export { sha1Hex } from './sha1.js'

@@ -2,7 +2,7 @@
 // script (to follow a new MAX release) and by the mock server (to serve /info/api).
 import { UsageError } from './errors.js'
 import { isPlainObject } from './merge.js'
-import type { InfoApiDocument, InfoApiMethod, InfoApiRoute } from './models.js'
+import type { InfoApiCategory, InfoApiDocument, InfoApiMethod, InfoApiRoute } from './models.js'
 import { describe } from './params.js'
 import type { HttpMethod, MethodSpec, ParamSpec, RouteSpec } from './spec.js'
 
@@ -101,6 +101,23 @@ function readRoute(entry: unknown, fallbackId: string, category: string | undefi
     category: typeof entry.category === 'string' ? entry.category : (category ?? 'Uncategorized'),
     methods,
   }
+}
+
+/** The `?by_category=1` form of an `/info/api` document: routes grouped by category, in order. */
+export function infoApiByCategory(doc: InfoApiDocument): InfoApiCategory[] {
+  const categories = new Map<string, InfoApiCategory['resources']>()
+  for (const [routeId, route] of Object.entries(doc)) {
+    const resources = categories.get(route.category) ?? []
+    categories.set(route.category, resources)
+    resources.push({
+      route_id: routeId,
+      filesystem: route.filesystem,
+      route_name: route.name,
+      route_url: route.url,
+      methods: route.methods,
+    })
+  }
+  return [...categories].map(([name, resources]) => ({ name, id: name.toLowerCase(), resources }))
 }
 
 /** Reads both forms of /info/api: keyed by route id, or `?by_category=1` (a list of categories). */

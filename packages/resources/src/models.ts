@@ -256,6 +256,19 @@ export interface InfoApiRoute {
 /** `GET /info/api`: every route the server registers, keyed by route id. */
 export type InfoApiDocument = Record<string, InfoApiRoute>
 
+/** One category of `GET /info/api?by_category=1`. */
+export interface InfoApiCategory {
+  name: string
+  id: string
+  resources: Array<{
+    route_id: string
+    filesystem: boolean
+    route_name: string | null
+    route_url: string
+    methods: Record<string, InfoApiMethod>
+  }>
+}
+
 /** A logged server exception, as listed. */
 export interface ExceptionSummary {
   id: string

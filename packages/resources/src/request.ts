@@ -1,7 +1,7 @@
 import { type DefaultsTable, defaultsFor } from './defaults.js'
 import { UsageError } from './errors.js'
 import { expandFields } from './expand.js'
-import { assertSafeKey, isPlainObject, mergeOwned } from './merge.js'
+import { assertSafeKey, deepMerge, isPlainObject, mergeOwned } from './merge.js'
 import { buildMultipart, type UploadInput } from './multipart.js'
 import { describe, fillPattern } from './params.js'
 import { buildQuery } from './query.js'
@@ -82,6 +82,17 @@ export function checkDefaultsTable(table: DefaultsTable): void {
     }
   }
   checkedTables.add(table)
+}
+
+/**
+ * A checked, deep copy of a per-client defaults table, for a client to keep: later changes to the
+ * caller's object can neither bypass the check nor change the client's requests.
+ */
+export function ownDefaultsTable(table: DefaultsTable): DefaultsTable {
+  checkDefaultsTable(table)
+  const owned = deepMerge(undefined, table) as DefaultsTable
+  checkedTables.add(owned)
+  return owned
 }
 
 // Both are fresh expansions we own. A leaf both set is a conflict, as inside one expansion.

@@ -6,6 +6,7 @@ import {
   catalogFromInfoApi,
   catalogToInfoApi,
   diffCatalogs,
+  infoApiByCategory,
   type RouteSpec,
   renderCatalogModule,
 } from '../src/index.js'
@@ -133,6 +134,21 @@ describe('catalogFromInfoApi', () => {
     const next = catalogFromInfoApi(byCategory, current)
     expect(diffCatalogs(current, next)).toEqual({ added: [], removed: [] })
     expect(next.find((r) => r.id === 'context')).toEqual(current.find((r) => r.id === 'context'))
+  })
+
+  it('writes the by_category form that it reads', () => {
+    const doc = catalogToInfoApi(current)
+    const grouped = infoApiByCategory(doc)
+    expect(grouped.map((c) => c.name)).toEqual([...new Set(Object.values(doc).map((r) => r.category))])
+    expect(grouped.flatMap((c) => c.resources).length).toBe(Object.keys(doc).length)
+    expect(grouped[0]?.resources[0]).toEqual({
+      route_id: 'users',
+      filesystem: false,
+      route_name: doc.users?.name,
+      route_url: '/people',
+      methods: doc.users?.methods,
+    })
+    expect(diffCatalogs(current, catalogFromInfoApi(grouped, current))).toEqual({ added: [], removed: [] })
   })
 
   it('derives what it can for a new route and drops deprecated forms whose target is gone', () => {

@@ -1,7 +1,7 @@
 import { UsageError } from '@maxclient/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildRequest, checkDefaultsTable, routePairs } from '../src/index.js'
+import { buildRequest, checkDefaultsTable, ownDefaultsTable, routePairs } from '../src/index.js'
 
 const ATENEA = 'e6847aed3105e85ae603c56eb2790ce85e212997'
 
@@ -230,6 +230,15 @@ describe('buildRequest', () => {
     expect(() => checkDefaultsTable({ '/contexts': {} })).toThrow(/names no route method/)
     expect(() => checkDefaultsTable({ 'GET /contexts': 'x' as never })).toThrow(/plain object/)
     expect(() => checkDefaultsTable({ 'POST /contexts': { objectType: 'context' } })).not.toThrow()
+  })
+
+  it('gives clients an owned copy of their defaults table', () => {
+    const mine = { 'POST /contexts': { objectType: 'context', permissions: { read: 'public' } } }
+    const owned = ownDefaultsTable(mine)
+    mine['POST /contexts'].permissions.read = 'restricted'
+    ;(mine as Record<string, unknown>)['POST /contextz'] = {}
+    expect(owned).toEqual({ 'POST /contexts': { objectType: 'context', permissions: { read: 'public' } } })
+    expect(() => ownDefaultsTable({ 'POST /contextz': {} })).toThrow(/names no route method/)
   })
 })
 

@@ -1,11 +1,5 @@
 import { type MaxClientOptions, MaxCore, UsageError } from '@maxclient/core'
-import {
-  catalog,
-  checkDefaultsTable,
-  type DefaultsTable,
-  deepMerge,
-  type RouteSpec,
-} from '@maxclient/resources'
+import { catalog, type DefaultsTable, ownDefaultsTable, type RouteSpec } from '@maxclient/resources'
 import { createRootNode, type TreeContext } from './resource-node.js'
 import { buildRouteTrie } from './route-trie.js'
 import type { RootResources } from './types.js'
@@ -47,7 +41,11 @@ export class MaxClient extends MaxCore {
         `The expandUnderscores option must be true or false, got ${typeof expandUnderscores}.`,
       )
     }
-    const context: TreeContext = { client: this, defaults: checkDefaults(defaults), expandUnderscores }
+    const context: TreeContext = {
+      client: this,
+      defaults: defaults === undefined ? undefined : ownDefaultsTable(defaults),
+      expandUnderscores,
+    }
     this[ROOT] = createRootNode(context, trie) as Record<string, unknown>
   }
 }
@@ -71,8 +69,3 @@ for (const segment of trie.fixed.keys()) {
 export { MaxClient as RestClient }
 
 /** Checks the table, then keeps a private deep copy so later changes by the caller bypass nothing. */
-function checkDefaults(defaults: DefaultsTable | undefined): DefaultsTable | undefined {
-  if (defaults === undefined) return undefined
-  checkDefaultsTable(defaults)
-  return deepMerge(undefined, defaults) as DefaultsTable
-}

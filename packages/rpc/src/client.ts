@@ -4,12 +4,12 @@ import {
   type CallInput,
   CONTEXT_PERMISSIONS,
   type ContextPermission,
-  checkDefaultsTable,
   contextHash,
   DEVICE_PLATFORMS,
   type DefaultsTable,
   IMAGE_SIZES,
   type MethodsOf,
+  ownDefaultsTable,
   type Pattern,
   type PermissionPolicy,
   paginationFor,
@@ -99,8 +99,7 @@ export class MaxClient extends MaxCore {
     const { defaults, ...core } =
       typeof clientOptions === 'object' && clientOptions !== null ? clientOptions : ({} as RpcClientOptions)
     super(url, typeof clientOptions === 'object' && clientOptions !== null ? core : clientOptions)
-    if (defaults !== undefined) checkDefaultsTable(defaults)
-    this.#defaults = defaults
+    this.#defaults = defaults === undefined ? undefined : ownDefaultsTable(defaults)
   }
 
   // ---------------------------------------------------------------- plumbing

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { type MaxCore, paginate } from '@maxclient/core'
+import type { MaxCore } from '@maxclient/core'
 import { catalog, type HttpMethod, matchPath, methodOf, type RouteSpec } from '@maxclient/resources'
-import { prepare, resultOf, sendCall } from '../call.js'
+import { resultOf, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
 import { usageError } from '../errors.js'
 import { buildFields, buildQueryFields, type FileReader, parseUpload, readFileOrStdin } from '../fields.js'
+import { iterateItems } from '../listing.js'
 import type { EndpointCall } from '../operations.js'
 import { formatResult } from '../output.js'
 import { nearestPaths } from '../suggest.js'
@@ -150,12 +151,9 @@ export function planApiCall(
 }
 
 async function streamPages(context: CommandContext, client: MaxCore, call: EndpointCall, pageSize: number) {
-  const built = prepare(client, call)
-  const request: Parameters<typeof paginate>[1] = { method: 'GET', path: built.path, auth: built.auth }
-  if (built.query) request.query = built.query
   const fields = context.fields
   const items: unknown[] = []
-  for await (const item of paginate(client, request, { pageSize })) {
+  for await (const item of iterateItems(client, call, { pageSize })) {
     if (context.json) {
       const value = fields ? JSON.parse(formatResult(item, { json: true, fields })) : item
       context.io.stdout.write(`${JSON.stringify(value)}\n`)

@@ -123,6 +123,48 @@ describe('maxcli api', () => {
     expect(count.stdout.trim()).toBe('25')
   })
 
+  it('--paginate follows an oldest-first list (conversation messages) without losing or repeating', async () => {
+    const created = await api(
+      'admin',
+      ['POST', '/conversations', '--data', '-'],
+      JSON.stringify({
+        contexts: [{ objectType: 'conversation', participants: ['admin', 'alice'] }],
+        object: { objectType: 'note', content: 'message 0' },
+      }),
+    )
+    expect(created.code, created.stderr).toBe(0)
+    const id = JSON.parse(created.stdout).contexts[0].id as string
+    const token = server.issueToken('admin')
+    for (let i = 1; i < 25; i++) {
+      const response = await fetch(`${server.url}/conversations/${id}/messages`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-oauth-token': token,
+          'x-oauth-username': 'admin',
+          'x-oauth-scope': 'widgetcli',
+        },
+        body: JSON.stringify({ object: { objectType: 'note', content: `message ${i}` } }),
+      })
+      expect(response.status).toBe(201)
+    }
+    const result = await api('admin', [
+      `/conversations/${id}/messages`,
+      '--paginate',
+      '--page-size',
+      '10',
+      '--fields',
+      'object.content',
+    ])
+    expect(result.code, result.stderr).toBe(0)
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line)['object.content'])
+    expect(new Set(lines).size).toBe(25)
+    expect(lines).toHaveLength(25)
+  })
+
   it('suggests the nearest valid paths for an unknown one (exit 2)', async () => {
     const result = await api('alice', ['/people/alice/activites'])
     expect(result.code).toBe(2)
