@@ -1,6 +1,6 @@
 import { sha1Hex } from '@maxclient/resources'
 import { validationError } from './errors.js'
-import type { ActivityRecord, ContextRecord, PersonRecord } from './model.js'
+import type { ActivityRecord, ContextRecord, ConversationRecord, PersonRecord } from './model.js'
 import { canOnContext } from './permissions.js'
 import type { Store } from './store.js'
 import { formatDate } from './text.js'
@@ -54,14 +54,71 @@ export function ensurePerson(
 
 /** Removes a user and everything that only made sense with them. */
 export function deletePerson(store: Store, username: string): void {
-  store.people.delete(username)
+  const person = store.people.get(username)
   store.avatars.delete(username)
   for (const [token, record] of store.deviceTokens)
     if (record.username === username) store.deviceTokens.delete(token)
+  const displayName = store.people.get(username)?.displayName ?? username
   for (const conversation of store.conversations.values()) {
-    conversation.participants = conversation.participants.filter((p) => p !== username)
+    if (!conversation.participants.includes(username)) continue
+    leaveConversation(store, conversation, username)
+    if (conversation.participants.includes(username)) {
+      conversation.formerNames = [
+        ...(conversation.formerNames ?? []).filter((n) => n.username !== username),
+        { username, displayName },
+      ]
+    }
+    if (conversation.tags.includes('single')) {
+      conversation.tags = conversation.tags.filter((t) => t !== 'single')
+      conversation.tags.push('archive')
+    }
   }
   for (const role of Object.values(store.roles)) role.delete(username)
+  if (person) store.people.delete(username)
+}
+
+const addTag = (conversation: ConversationRecord, tag: string) => {
+  if (!conversation.tags.includes(tag)) conversation.tags.push(tag)
+}
+
+/**
+ * Ends `username`'s subscription to a conversation, as MAX does: a group drops the participant
+ * (and is archived when one person is left); a two-person conversation keeps both participants
+ * and is tagged `single`.
+ */
+export function leaveConversation(store: Store, conversation: ConversationRecord, username: string): void {
+  const person = store.people.get(username)
+  if (person) person.talkingIn = person.talkingIn.filter((id) => id !== conversation.id)
+  const group = conversation.tags.includes('group')
+  if (group && conversation.participants.length >= 2)
+    conversation.participants = conversation.participants.filter((p) => p !== username)
+  if (!group && conversation.participants.length === 2) addTag(conversation, 'single')
+  if (group && conversation.participants.length === 1) addTag(conversation, 'archive')
+}
+
+/** Subscribes every participant again to a `single` conversation (someone wrote in it). */
+export function reopenSingle(store: Store, conversation: ConversationRecord): void {
+  if (!conversation.tags.includes('single')) return
+  for (const username of conversation.participants) {
+    const person = store.people.get(username)
+    if (person && !person.talkingIn.includes(conversation.id)) person.talkingIn.push(conversation.id)
+  }
+  conversation.tags = conversation.tags.filter((t) => t !== 'single')
+}
+
+/** A recreated user brings their archived two-person conversations back to `single`. */
+export function restoreArchived(store: Store, username: string): void {
+  for (const conversation of store.conversations.values()) {
+    if (
+      conversation.participants.length === 2 &&
+      conversation.participants.includes(username) &&
+      !conversation.tags.includes('group') &&
+      conversation.tags.includes('archive')
+    ) {
+      conversation.tags = conversation.tags.filter((t) => t !== 'archive')
+      addTag(conversation, 'single')
+    }
+  }
 }
 
 /** Context hash of a URL (sha1 hex), as MAX computes it. */

@@ -92,6 +92,11 @@ export interface ConversationRecord {
   id: string
   displayName?: string
   participants: string[]
+  /**
+   * Display names of participants whose profile was deleted: MAX stores each participant's name
+   * in the conversation, so the others keep seeing it.
+   */
+  formerNames?: Array<{ username: string; displayName: string }>
   tags: string[]
   creator: string
   owner: string

@@ -8,13 +8,12 @@ import {
 } from './model.js'
 import type { Store } from './store.js'
 
-/** Policies a new context gets for the permissions its creator does not set. */
+/** Policies of a context created without `permissions` (MAX's context schema default). */
 export const CONTEXT_CREATION_DEFAULTS: Partial<Record<PermissionName, PermissionPolicy>> = {
-  read: 'public',
-  write: 'public',
-  subscribe: 'public',
-  invite: 'public',
-  unsubscribe: 'public',
+  read: 'restricted',
+  write: 'restricted',
+  subscribe: 'restricted',
+  invite: 'restricted',
 }
 
 /** Conversation permission policies (fixed in MAX). */
@@ -23,8 +22,20 @@ export const CONVERSATION_PERMISSIONS = {
   write: 'subscribed',
   subscribe: 'restricted',
   unsubscribe: 'subscribed',
-  invite: 'restricted',
 } as const
+
+/**
+ * What a participant's conversation subscription lists: the owner of a group may invite and kick
+ * but not leave; everyone else may read, write and leave.
+ */
+export function conversationSubscriptionPermissions(
+  conversation: { owner: string; tags: string[] },
+  username: string,
+): string[] {
+  if (conversation.tags.includes('group') && conversation.owner === username)
+    return ['read', 'write', 'invite', 'kick']
+  return ['read', 'write', 'unsubscribe']
+}
 
 const POLICIES = new Set<string>(['public', 'subscribed', 'restricted'])
 
@@ -36,8 +47,12 @@ export function isPolicy(value: unknown): value is PermissionPolicy {
   return typeof value === 'string' && POLICIES.has(value)
 }
 
-/** The policy of one permission; unset ones are restricted, as on the server. */
+/**
+ * The policy of one permission; unset ones are restricted, as on the server, except `unsubscribe`,
+ * which follows `subscribe` when it is not set.
+ */
 export function policyOf(context: ContextRecord, name: PermissionName): PermissionPolicy {
+  if (name === 'unsubscribe') return context.permissions.unsubscribe ?? context.permissions.subscribe ?? 'restricted'
   return context.permissions[name] ?? 'restricted'
 }
 

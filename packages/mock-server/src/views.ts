@@ -200,12 +200,20 @@ export function activityView(store: Store, activity: ActivityRecord, requester: 
   return out
 }
 
+/** A participant as a conversation lists them (a deleted user keeps the name they had). */
+function participantRef(store: Store, conversation: ConversationRecord, username: string): Json {
+  if (store.people.has(username)) return personRef(store, username)
+  const former = conversation.formerNames?.find((n) => n.username === username)
+  return { username, displayName: former?.displayName ?? username, objectType: 'person' }
+}
+
 /** A conversation as seen by `requester` (two-person ones are named after the other person). */
 export function conversationView(store: Store, conversation: ConversationRecord, requester: string): Json {
   const isGroup = conversation.tags.includes('group')
   const others = conversation.participants.filter((p) => p !== requester)
   let displayName = conversation.displayName
-  if (!isGroup && others.length === 1) displayName = personRef(store, others[0]!).displayName as string
+  if (!isGroup && others.length === 1)
+    displayName = participantRef(store, conversation, others[0]!).displayName as string
   const last = conversation.lastMessage ? store.messages.get(conversation.lastMessage) : undefined
   const out: Json = {
     id: conversation.id,
@@ -214,7 +222,7 @@ export function conversationView(store: Store, conversation: ConversationRecord,
     creator: conversation.creator,
     owner: conversation.owner,
     tags: [...conversation.tags],
-    participants: conversation.participants.map((p) => personRef(store, p)),
+    participants: conversation.participants.map((p) => participantRef(store, conversation, p)),
     published: conversation.published,
     permissions: { ...CONVERSATION_PERMISSIONS },
     messages: [...store.messages.values()].filter((m) => m.conversation === conversation.id).length,

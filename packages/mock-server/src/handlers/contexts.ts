@@ -119,7 +119,8 @@ const addContext: Handler = (ctx) => {
     displayName: url,
     tags: [],
     notifications: false,
-    permissions: { ...CONTEXT_CREATION_DEFAULTS },
+    // Explicit permissions are stored as given; the defaults apply only when none are sent.
+    permissions: Object.hasOwn(body, 'permissions') && body.permissions !== null ? {} : { ...CONTEXT_CREATION_DEFAULTS },
     published: now,
     creator: ctx.me,
     owner,
@@ -339,9 +340,11 @@ const subscribe: Handler = (ctx) => {
 }
 
 const unsubscribe: Handler = (ctx) => {
-  const { context, person } = pathSubscription(ctx)
-  const self = person.username === ctx.me
+  // MAX checks the permission before it looks for the subscription (403 before 404).
+  const context = pathContext(ctx)
+  const self = (ctx.params.username ?? '').toLowerCase() === ctx.me
   requirePermission(ctx, canOnContext(ctx.store, ctx.me, context, self ? 'unsubscribe' : 'kick'))
+  const { person } = pathSubscription(ctx)
   person.subscribedTo = person.subscribedTo.filter((s) => s.hash !== context.hash)
   person.unsubscribedToPush = person.unsubscribedToPush.filter((h) => h !== context.hash)
   return empty()

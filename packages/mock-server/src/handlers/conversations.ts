@@ -15,8 +15,10 @@ import {
   requireSelfOrManager,
   stringField,
 } from '../context.js'
-import { forbiddenBecause, notFound, unknownUser, validationError } from '../errors.js'
+import { leaveConversation, reopenSingle } from '../domain.js'
+import { forbiddenBecause, notFound, validationError } from '../errors.js'
 import type { ConversationRecord, MessageRecord } from '../model.js'
+import { conversationSubscriptionPermissions } from '../permissions.js'
 import { DEFAULT_AVATAR_PNG } from '../png.js'
 import { pageOf, parseSearch } from '../search.js'
 import { formatDate, keywordsOf } from '../text.js'
@@ -31,11 +33,31 @@ const MESSAGE_OBJECT_TYPES = new Set(['note', 'image', 'file'])
 const isParticipant = (conversation: ConversationRecord, username: string) =>
   conversation.participants.includes(username)
 
-/** The conversation of the path, visible to participants and Managers. */
+/** Whether `username` is subscribed to the conversation (a two-person one keeps a leaver as participant). */
+const isSubscribed = (ctx: Ctx, conversation: ConversationRecord, username: string) =>
+  ctx.store.people.get(username)?.talkingIn.includes(conversation.id) ?? false
+
+/** Whether `username`'s subscription grants `permission`. */
+const subscriptionGrants = (ctx: Ctx, conversation: ConversationRecord, username: string, permission: string) =>
+  isSubscribed(ctx, conversation, username) &&
+  conversationSubscriptionPermissions(conversation, username).includes(permission)
+
+/** The conversation of the path, visible to subscribers, its owner and Managers. */
 function visibleConversation(ctx: Ctx): ConversationRecord {
   const conversation = pathConversation(ctx)
-  requirePermission(ctx, isManager(ctx) || isParticipant(conversation, ctx.me))
+  requirePermission(ctx, isManager(ctx) || conversation.owner === ctx.me || isSubscribed(ctx, conversation, ctx.me))
   return conversation
+}
+
+/** MAX's add_message: Managers, or a subscriber writing as themself in a conversation not archived. */
+function requireWrite(ctx: Ctx, conversation: ConversationRecord, sender: string): void {
+  requirePermission(
+    ctx,
+    isManager(ctx) ||
+      (sender === ctx.me &&
+        subscriptionGrants(ctx, conversation, sender, 'write') &&
+        !conversation.tags.includes('archive')),
+  )
 }
 
 function messagesOf(ctx: Ctx, conversationId: string): MessageRecord[] {
@@ -68,7 +90,7 @@ function postMessage(ctx: Ctx, conversation: ConversationRecord, sender: string)
 const listConversations: Handler = (ctx) => {
   const lastOf = (c: ConversationRecord) => c.lastMessage ?? c.id
   const mine = [...ctx.store.conversations.values()]
-    .filter((c) => isParticipant(c, ctx.me))
+    .filter((c) => isParticipant(c, ctx.me) && isSubscribed(ctx, c, ctx.me))
     .sort((a, b) => (lastOf(a) < lastOf(b) ? 1 : -1))
   return fullList(ctx, mine, (c) => conversationView(ctx.store, c, ctx.me))
 }
@@ -94,7 +116,8 @@ const addConversation: Handler = (ctx) => {
     throw forbiddenBecause(
       `Too many participants (${participants.length}): a conversation holds at most ${PARTICIPANTS_LIMIT}`,
     )
-  for (const username of participants) if (!store.people.has(username)) throw unknownUser(username)
+  for (const username of participants)
+    if (!store.people.has(username)) throw notFound(`Object with username ${username} not found inside users`)
   // Check the message before creating anything, so a bad message leaves no empty conversation.
   objectFromBody(ctx, body, MESSAGE_OBJECT_TYPES)
   const isGroup = participants.length > 2
@@ -106,6 +129,7 @@ const addConversation: Handler = (ctx) => {
           c.participants.length === 2 &&
           participants.every((p) => c.participants.includes(p)),
       )
+  if (conversation) reopenSingle(store, conversation)
   if (!conversation) {
     const displayName = stringField(first, 'displayName')
     conversation = {
@@ -195,8 +219,8 @@ const transferOwnership: Handler = (ctx) => {
   requireConversationOwner(ctx, conversation)
   const newOwner = stringField(objectField(ctx.body, 'actor'), 'username')?.toLowerCase()
   if (!newOwner) throw validationError('The new owner must be given as {"actor": {"username": "..."}}')
-  if (!isParticipant(conversation, newOwner))
-    throw validationError(`${newOwner} is not a participant of conversation ${conversation.id}`)
+  if (!isSubscribed(ctx, conversation, newOwner))
+    throw forbiddenBecause(`${newOwner} is not a participant of conversation ${conversation.id}`)
   conversation.owner = newOwner
   return json(200, conversationView(ctx.store, conversation, ctx.me))
 }
@@ -210,9 +234,13 @@ const userConversation: Handler = (ctx) => {
   const person = pathPerson(ctx)
   requireSelfOrManager(ctx, person.username)
   const conversation = pathConversation(ctx)
-  if (!isParticipant(conversation, person.username))
+  if (!isSubscribed(ctx, conversation, person.username))
     throw notFound(`${person.username} is not a participant of conversation ${conversation.id}`)
-  return json(200, conversationView(ctx.store, conversation, person.username))
+  return json(200, {
+    ...conversationView(ctx.store, conversation, person.username),
+    permissions: conversationSubscriptionPermissions(conversation, person.username),
+    messages: 0,
+  })
 }
 
 /** The subscribe activity answered when someone joins a conversation. */
@@ -238,14 +266,15 @@ function joinAnswer(ctx: Ctx, status: number, conversation: ConversationRecord, 
 
 const addParticipant: Handler = (ctx) => {
   const conversation = pathConversation(ctx)
-  requireConversationOwner(ctx, conversation)
+  requirePermission(ctx, isManager(ctx) || subscriptionGrants(ctx, conversation, ctx.me, 'invite'))
   const username = ctx.actor
-  if (isParticipant(conversation, username)) return joinAnswer(ctx, 200, conversation, username)
+  if (isSubscribed(ctx, conversation, username)) return joinAnswer(ctx, 200, conversation, username)
   if (!conversation.tags.includes('group'))
     throw forbiddenBecause('This is not a group conversation, so no one else can be added to it')
   if (conversation.participants.length >= PARTICIPANTS_LIMIT)
     throw forbiddenBecause(`This conversation is full: it already has ${PARTICIPANTS_LIMIT} participants`)
   conversation.participants.push(username)
+  conversation.tags = conversation.tags.filter((t) => t !== 'archive')
   const person = ctx.store.people.get(username)!
   if (!person.talkingIn.includes(conversation.id)) person.talkingIn.push(conversation.id)
   return joinAnswer(ctx, 201, conversation, username)
@@ -255,27 +284,24 @@ const removeParticipant: Handler = (ctx) => {
   const conversation = pathConversation(ctx)
   const person = pathPerson(ctx)
   const leaving = person.username === ctx.me
+  // MAX: leaving needs the subscription's unsubscribe (a group owner lacks it), kicking needs kick.
   requirePermission(
     ctx,
-    isManager(ctx) || conversation.owner === ctx.me || (leaving && isParticipant(conversation, ctx.me)),
+    isManager(ctx) ||
+      (leaving
+        ? subscriptionGrants(ctx, conversation, ctx.me, 'unsubscribe')
+        : subscriptionGrants(ctx, conversation, ctx.me, 'kick')),
   )
   if (!isParticipant(conversation, person.username))
     throw notFound(`${person.username} is not a participant of conversation ${conversation.id}`)
-  if (
-    conversation.owner === person.username &&
-    conversation.tags.includes('group') &&
-    conversation.participants.length > 1
-  )
-    throw forbiddenBecause('The owner cannot leave a group conversation: transfer the ownership first')
-  conversation.participants = conversation.participants.filter((p) => p !== person.username)
-  person.talkingIn = person.talkingIn.filter((id) => id !== conversation.id)
-  if (conversation.participants.length === 0) removeConversation(ctx, conversation)
+  leaveConversation(ctx.store, conversation, person.username)
   return empty()
 }
 
 const listMessages: Handler = (ctx) => {
   const conversation = visibleConversation(ctx)
   const search = parseSearch(ctx.query)
+  requirePermission(ctx, isManager(ctx) || isSubscribed(ctx, conversation, ctx.me))
   const newestFirst = messagesOf(ctx, conversation.id).sort((a, b) => (a.id < b.id ? 1 : -1))
   const page = pageOf(newestFirst, search, (m) => m.id)
   // MAX answers each page oldest first.
@@ -285,19 +311,18 @@ const listMessages: Handler = (ctx) => {
 const addMessage: Handler = (ctx) => {
   const conversation = pathConversation(ctx)
   const sender = ctx.actor
-  requirePermission(
-    ctx,
-    (isManager(ctx) || (sender === ctx.me && isParticipant(conversation, ctx.me))) &&
-      isParticipant(conversation, sender),
-  )
+  requireWrite(ctx, conversation, sender)
+  requirePermission(ctx, isManager(ctx) || isParticipant(conversation, sender))
+  reopenSingle(ctx.store, conversation)
   return json(201, messageView(ctx.store, postMessage(ctx, conversation, sender)))
 }
 
 const addUserMessage: Handler = (ctx) => {
   const person = pathPerson(ctx)
-  requireSelfOrManager(ctx, person.username)
   const conversation = pathConversation(ctx)
-  requirePermission(ctx, isParticipant(conversation, person.username))
+  requireWrite(ctx, conversation, person.username)
+  requirePermission(ctx, isManager(ctx) || isParticipant(conversation, person.username))
+  reopenSingle(ctx.store, conversation)
   return json(201, messageView(ctx.store, postMessage(ctx, conversation, person.username)))
 }
 

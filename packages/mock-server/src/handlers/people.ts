@@ -11,7 +11,7 @@ import {
   requireSelfOrManager,
   stringField,
 } from '../context.js'
-import { deletePerson, ensurePerson, twitterUsername } from '../domain.js'
+import { deletePerson, ensurePerson, restoreArchived, twitterUsername } from '../domain.js'
 import { validationError } from '../errors.js'
 import type { PersonRecord } from '../model.js'
 import { DEFAULT_AVATAR_PNG } from '../png.js'
@@ -72,6 +72,7 @@ const addPerson: Handler = (ctx) => {
     twitter && body.twitterUsername !== '' ? twitterUsername(body.twitterUsername) : undefined
   const { person, created } = ensurePerson(ctx.store, username, ctx.me || username, displayName)
   if (created && twitterValue) person.twitterUsername = twitterValue
+  if (created) restoreArchived(ctx.store, username)
   return json(created ? 201 : 200, personView(ctx.store, person, ctx.me))
 }
 

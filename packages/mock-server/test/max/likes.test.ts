@@ -4,6 +4,7 @@ import { describe, it } from 'vitest'
 import {
   assertEqual,
   get,
+  advanceClock,
   iter,
   len,
   mockers,
@@ -214,23 +215,23 @@ describe('test_likes', () => {
     await base.like_activity("user2", activities[1])
     await base.like_activity("user3", activities[1])
     await base.like_activity("user4", activities[1])
-    time.sleep(1)
+    advanceClock(1)
     await base.like_activity("user1", activities[2])
     await base.like_activity("user2", activities[2])
     await base.like_activity("user3", activities[2])
-    time.sleep(1)
+    advanceClock(1)
     await base.like_activity("user1", activities[3])
     await base.like_activity("user2", activities[3])
     await base.like_activity("user3", activities[3])
-    time.sleep(1)
+    advanceClock(1)
     await base.like_activity("user1", activities[4])
     await base.like_activity("user2", activities[4])
     await base.like_activity("user3", activities[4])
-    time.sleep(1)
+    advanceClock(1)
     await base.like_activity("user1", activities[5])
     await base.like_activity("user2", activities[5])
     await base.like_activity("user3", activities[5])
-    time.sleep(1)
+    advanceClock(1)
     await base.like_activity("user1", activities[6])
     await base.like_activity("user2", activities[6])
     await base.like_activity("user3", activities[6])

@@ -18,6 +18,13 @@ export function mockers(): Record<string, any> {
 }
 
 let current: RunningMockServer | undefined
+/** Seconds added to the wall clock: MAX's tests sleep to order dates, the port moves the clock instead. */
+let clockOffset = 0
+
+/** MAX's `time.sleep(seconds)` between two calls: the mock's clock moves on at once. */
+export function advanceClock(seconds: number): void {
+  clockOffset += seconds * 1000
+}
 const tokens = new Map<string, string>()
 
 /** MAX's `oauth2Header`: a real token of the mock for `username` unless one is given. */
@@ -38,7 +45,8 @@ export function oauth2Header(username: string, token?: string, scope = 'widgetcl
 export interface Res {
   status: number
   status_int: number
-  headers: Headers
+  /** Response headers, read case-insensitively like webtest's (`res.headers['X-Foo']`). */
+  headers: Record<string, string>
   text: string
   /** The parsed JSON body (undefined when the body is not JSON). */
   json: any
@@ -51,6 +59,19 @@ function encodeParams(params: Record<string, unknown>): string {
   for (const [key, value] of Object.entries(params))
     for (const v of Array.isArray(value) ? value : [value]) out.append(key, String(v))
   return out.toString()
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const out: Record<string, string> = {}
+  response.headers.forEach((value, name) => {
+    out[name] = value
+  })
+  return new Proxy(out, {
+    get: (target, key) => (typeof key === 'string' ? target[key.toLowerCase()] : undefined),
+    has: (target, key) => typeof key === 'string' && key.toLowerCase() in target,
+    getOwnPropertyDescriptor: (target, key) =>
+      typeof key === 'string' ? Object.getOwnPropertyDescriptor(target, key.toLowerCase()) : undefined,
+  })
 }
 
 async function call(
@@ -88,7 +109,7 @@ async function call(
       json = undefined
     }
   }
-  const res: Res = { status: response.status, status_int: response.status, headers: response.headers, text, json }
+  const res: Res = { status: response.status, status_int: response.status, headers: headersOf(response), text, json }
   if (options.status !== undefined && options.status !== res.status) {
     const why = json && typeof json === 'object' && 'error' in json ? ` ${json.error}: ${json.error_description}` : ''
     throw new Error(`${method} ${path}: status ${res.status}, expected ${options.status}.${why}`)
@@ -220,6 +241,7 @@ export function useMaxTestApp(setup: SetupOptions = {}) {
       host: '127.0.0.1',
       port: 0,
       managers: setup.managers ?? [test_manager, test_manager2],
+      clock: () => new Date(Date.now() + clockOffset),
     })
     // MAX starts from an empty database: drop the profiles the mock seeds for its managers.
     baseline = { ...current.snapshot(), people: [] }
@@ -227,6 +249,7 @@ export function useMaxTestApp(setup: SetupOptions = {}) {
   beforeEach(async () => {
     current!.restore(baseline!)
     tokens.clear()
+    clockOffset = 0
     if (setup.createManager !== false) await base.create_user(test_manager)
     await setup.each?.()
   })
@@ -346,7 +369,10 @@ export function sorted(value: any, key?: (item: any) => any, reverse = false): a
   return reverse ? out.reverse() : out
 }
 
-export const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i)
+export function range(start: number, stop?: number): number[] {
+  const [from, to] = stop === undefined ? [0, start] : [start, stop]
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i)
+}
 export const deepcopy = <T>(value: T): T => structuredClone(value)
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 export const int = (value: unknown): number => Number.parseInt(String(value), 10)

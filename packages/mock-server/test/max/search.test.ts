@@ -59,7 +59,7 @@ describe('test_search', () => {
     await base.create_context(create_context, { read: "public", write: "subscribed", subscribe: "restricted", invite: "restricted" })
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     await base.admin_subscribe_user_to_context(username2, subscribe_context)
-    let activity: any = await base.create_activity(username, user_status_context).json
+    let activity: any = (await base.create_activity(username, user_status_context)).json
     let res: any = await app.post(`/activities/${String(activity.id)}/comments`, JSON.stringify(user_comment), oauth2Header(username2), { status: 201 })
     res = await app.get(`/activities/${String(activity.id)}`, JSON.stringify({}), oauth2Header(username), { status: 200 })
     let expected_keywords: any = ["activitat", "canvi", "comentari", "creació", "estatus", "hernandez", "lionel", "messi", "nou", "testejant", "una", "xavi"]
@@ -79,7 +79,7 @@ describe('test_search', () => {
     await base.create_context(create_context, { read: "public", write: "subscribed", subscribe: "restricted", invite: "restricted" })
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     await base.admin_subscribe_user_to_context(username2, subscribe_context)
-    let activity: any = await base.create_activity(username, user_status_context).json
+    let activity: any = (await base.create_activity(username, user_status_context)).json
     let res: any = await app.post(`/activities/${String(activity.id)}/comments`, JSON.stringify(user_comment), oauth2Header(username2), { status: 201 })
     let comment_id: any = res.json.id
     res = await app.delete(`/activities/${String(activity.id)}/comments/${comment_id}`, "", oauth2Header(username2), { status: 204 })
@@ -149,7 +149,7 @@ describe('test_search', () => {
     await base.create_context(create_context, { read: "public", write: "subscribed", subscribe: "restricted", invite: "restricted" })
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     await base.create_activity(username, user_status_context)
-    let activity_1_id: any = await base.create_activity(username, user_status_context, undefined, undefined, "Second activity").json.id
+    let activity_1_id: any = (await base.create_activity(username, user_status_context, undefined, undefined, "Second activity")).json.id
     let res: any = await app.post(`/activities/${activity_1_id}/comments`, JSON.stringify(user_comment), oauth2Header(username), { status: 201 })
     res = await app.get("/activities/comments", { keyword: ["comentari"] }, oauth2Header(test_manager), { status: 200 })
     let result: any = JSON.parse(res.text)

@@ -61,11 +61,11 @@ describe('test_tokens', () => {
     await base.create_user(recipient)
     let token: any = { platform: "ios", token: "12345678901234567890123456789012" }
     await app.post("/tokens", JSON.stringify(token), oauth2Header(sender), { status: 201 })
-    let sender_tokens: any = await app.get(`/people/${sender}/tokens/platforms/${token.platform}`, "", oauth2Header(sender), { status: 200 }).json
+    let sender_tokens: any = (await app.get(`/people/${sender}/tokens/platforms/${token.platform}`, "", oauth2Header(sender), { status: 200 })).json
     assertEqual(len(sender_tokens), 1)
     await app.post("/tokens", JSON.stringify(token), oauth2Header(recipient), { status: 201 })
-    sender_tokens = await app.get(`/people/${sender}/tokens/platforms/${token.platform}`, "", oauth2Header(sender), { status: 200 }).json
-    let recipient_tokens: any = await app.get(`/people/${recipient}/tokens/platforms/${token.platform}`, "", oauth2Header(recipient), { status: 200 }).json
+    sender_tokens = (await app.get(`/people/${sender}/tokens/platforms/${token.platform}`, "", oauth2Header(sender), { status: 200 })).json
+    let recipient_tokens: any = (await app.get(`/people/${recipient}/tokens/platforms/${token.platform}`, "", oauth2Header(recipient), { status: 200 })).json
     assertEqual(len(sender_tokens), 0)
     assertEqual(len(recipient_tokens), 1)
   })
@@ -106,7 +106,7 @@ describe('test_tokens', () => {
     let token_2: any = "12345678901234567890123456789013"
     await app.post(`/people/${username}/device/${platform}/${token_1}`, "", oauth2Header(username), { status: 201 })
     await app.post(`/people/${username2}/device/${platform}/${token_2}`, "", oauth2Header(username2), { status: 201 })
-    let url_hash: any = await base.create_context(create_context).json.hash
+    let url_hash: any = (await base.create_context(create_context)).json.hash
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     let res: any = await app.get(`/contexts/${url_hash}/tokens`, "", oauth2Header(test_manager), { status: 200 })
     assertEqual(res.json[0].platform, "ios")
