@@ -79,8 +79,9 @@ export function parseSearch(query: URLSearchParams, options: { defaultLimit?: nu
     priority,
     hashtags: query.getAll('hashtag').map((h) => h.replace(/^#/, '').toLowerCase()),
     keywords: query.getAll('keyword').map((k) => k.toLowerCase()),
-    tags: query.getAll('tags'),
-    contextTags: query.getAll('context_tags'),
+    // MAX drops empty values (`?tags` alone, `context_tags=`).
+    tags: query.getAll('tags').filter((t) => t !== ''),
+    contextTags: query.getAll('context_tags').filter((t) => t !== ''),
     favorites: truthy(query.get('favorites')),
     twitterEnabled: truthy(query.get('twitter_enabled')),
     maxUsers,

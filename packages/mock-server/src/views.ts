@@ -185,6 +185,7 @@ export function activityView(store: Store, activity: ActivityRecord, requester: 
     deletable: canDeleteActivity(store, activity, requester),
   }
   if (context) out.contexts = [contextSummary(context)]
+  if (activity.hashtags.length > 0) (out.object as Json).hashtags = [...activity.hashtags].sort()
   if (activity.flagged) out.flagged = activity.flagged
   if (activity.lastLike) out.lastLike = activity.lastLike
   if (activity.inReplyTo) {

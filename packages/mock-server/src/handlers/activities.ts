@@ -17,7 +17,8 @@ import {
 import { canReadActivity, contextFamily, cursorKey, sortActivities } from '../domain.js'
 import { badRequest, MaxApiError, missingField, notFound, validationError } from '../errors.js'
 import type { ActivityRecord, ActorRef, ContextRecord, ObjectRecord } from '../model.js'
-import { canOnContext } from '../permissions.js'
+import type { Store } from '../store.js'
+import { canOnContext, findSubscription, subscriptionPermissions } from '../permissions.js'
 import { pageByPosition, pageOf, parseSearch, passesDateFilter, type SearchParams } from '../search.js'
 import { formatDate, hashtagsOf, keywordsOf, sanitizeContent } from '../text.js'
 import { activityView, commentsOf, commentView, personRef } from '../views.js'
@@ -113,7 +114,23 @@ function createPost(ctx: Ctx, actor: ActorRef, context: ContextRecord | undefine
   }
   if (context) activity.context = context.hash
   store.activities.set(id, activity)
+  refreshKeywords(store, activity)
   return json(201, activityView(store, activity, ctx.me))
+}
+
+/** Words an actor adds to keywords: the username, its dotted parts and the displayName's words. */
+function actorWords(store: Store, actor: ActorRef): string[] {
+  if (actor.kind !== 'person') return []
+  const name = store.people.get(actor.username)?.displayName ?? ''
+  return [actor.username, ...actor.username.split('.'), ...name.toLowerCase().split(/\s+/).filter(Boolean)]
+}
+
+/** MAX's keywords of a post: its words and actor, plus each comment's words and actor. */
+function refreshKeywords(store: Store, activity: ActivityRecord): void {
+  const words = new Set([...keywordsOf(activity.object.content), ...actorWords(store, activity.actor)])
+  for (const comment of commentsOf(store, activity.id))
+    for (const word of [...keywordsOf(comment.object.content), ...actorWords(store, comment.actor)]) words.add(word)
+  activity.keywords = [...words]
 }
 
 /** Filters of the shared search parameters that apply to activities. */
@@ -262,6 +279,7 @@ function refreshLastComment(ctx: Ctx, activityId: string): void {
   if (!parent) return
   const replies = commentsOf(ctx.store, activityId)
   parent.lastComment = replies.at(-1)?.id ?? parent.id
+  refreshKeywords(ctx.store, parent)
 }
 
 const deleteActivity: Handler = (ctx) => {
@@ -314,6 +332,9 @@ const addComment: Handler = (ctx) => {
   if (activity.context) comment.context = activity.context
   store.activities.set(id, comment)
   activity.lastComment = id
+  refreshKeywords(store, activity)
+  // A comment's hashtags join the post's (and stay when it is deleted, as on MAX).
+  activity.hashtags = [...new Set([...activity.hashtags, ...comment.hashtags])]
   return json(201, activityView(store, comment, ctx.me))
 }
 
@@ -323,7 +344,8 @@ const deleteComment: Handler = (ctx) => {
   if (comment.verb !== 'comment' || comment.inReplyTo !== activity.id)
     // MAX fails with a 500 for an unknown comment id; answer the 404 a client expects.
     throw notFound(`Comment ${comment.id} not found inside activity ${activity.id}`)
-  requirePermission(ctx, canDeleteOrManage(ctx, comment))
+  // The author of the post may delete any comment on it.
+  requirePermission(ctx, canDeleteOrManage(ctx, comment) || activity.owner === ctx.me)
   removeActivity(ctx, comment)
   return empty()
 }
@@ -438,9 +460,14 @@ const postContextActivity: Handler = (ctx) => {
     requirePermission(ctx, isManager(ctx) || context.owner === ctx.me)
     return createPost(ctx, { kind: 'context', hash: context.hash }, context)
   }
+  // MAX: Managers, or a subscriber whose subscription grants write, posting as themself.
+  const subscription = findSubscription(store.people.get(ctx.actor), context.hash)
   requirePermission(
     ctx,
-    (ctx.actor === ctx.me || isManager(ctx)) && canOnContext(store, ctx.actor, context, 'write'),
+    isManager(ctx) ||
+      (ctx.actor === ctx.me &&
+        subscription !== undefined &&
+        subscriptionPermissions(context, subscription).includes('write')),
   )
   return createPost(ctx, { kind: 'person', username: ctx.actor }, context)
 }

@@ -343,7 +343,14 @@ const unsubscribe: Handler = (ctx) => {
   // MAX checks the permission before it looks for the subscription (403 before 404).
   const context = pathContext(ctx)
   const self = (ctx.params.username ?? '').toLowerCase() === ctx.me
-  requirePermission(ctx, canOnContext(ctx.store, ctx.me, context, self ? 'unsubscribe' : 'kick'))
+  // Leaving needs the unsubscribe permission of one's own subscription: without one, no permission.
+  const mine = findSubscription(ctx.store.people.get(ctx.me), context.hash)
+  requirePermission(
+    ctx,
+    self
+      ? isManager(ctx) || context.owner === ctx.me || (mine !== undefined && canOnContext(ctx.store, ctx.me, context, 'unsubscribe'))
+      : canOnContext(ctx.store, ctx.me, context, 'kick'),
+  )
   const { person } = pathSubscription(ctx)
   person.subscribedTo = person.subscribedTo.filter((s) => s.hash !== context.hash)
   person.unsubscribedToPush = person.unsubscribedToPush.filter((h) => h !== context.hash)

@@ -20,7 +20,7 @@ import { forbiddenBecause, notFound, validationError } from '../errors.js'
 import type { ConversationRecord, MessageRecord } from '../model.js'
 import { conversationSubscriptionPermissions } from '../permissions.js'
 import { DEFAULT_AVATAR_PNG } from '../png.js'
-import { pageOf, parseSearch } from '../search.js'
+import { pageOf, parseSearch, passesDateFilter } from '../search.js'
 import { formatDate, keywordsOf } from '../text.js'
 import { conversationView, messageView } from '../views.js'
 import { objectFromBody, publishedFromBody } from './activities.js'
@@ -165,7 +165,9 @@ const purgeConversations: Handler = (ctx) => {
 const activeConversations: Handler = (ctx) => {
   if (ctx.method !== 'HEAD') requirePermission(ctx, isManager(ctx))
   const search = parseSearch(ctx.query)
-  const messages = [...ctx.store.messages.values()].sort((a, b) => (a.id < b.id ? 1 : -1))
+  const messages = [...ctx.store.messages.values()]
+    .filter((m) => passesDateFilter(m.published, search.dateFilter))
+    .sort((a, b) => (a.id < b.id ? 1 : -1))
   const scanned = pageOf(messages, search, (m) => m.id).items
   const ids = [...new Set(scanned.map((m) => m.conversation))]
   const conversations = ids.flatMap((id) => ctx.store.conversations.get(id) ?? [])
@@ -302,7 +304,9 @@ const listMessages: Handler = (ctx) => {
   const conversation = visibleConversation(ctx)
   const search = parseSearch(ctx.query)
   requirePermission(ctx, isManager(ctx) || isSubscribed(ctx, conversation, ctx.me))
-  const newestFirst = messagesOf(ctx, conversation.id).sort((a, b) => (a.id < b.id ? 1 : -1))
+  const newestFirst = messagesOf(ctx, conversation.id)
+    .filter((m) => passesDateFilter(m.published, search.dateFilter))
+    .sort((a, b) => (a.id < b.id ? 1 : -1))
   const page = pageOf(newestFirst, search, (m) => m.id)
   // MAX answers each page oldest first.
   return listAnswer(ctx, { ...page, items: page.items.reverse() }, (m) => messageView(ctx.store, m))
@@ -331,6 +335,7 @@ const listAllMessages: Handler = (ctx) => {
   const search = parseSearch(ctx.query)
   const messages = [...ctx.store.messages.values()]
     .filter((m) => search.keywords.every((k) => m.keywords.includes(k)))
+    .filter((m) => passesDateFilter(m.published, search.dateFilter))
     .sort((a, b) => (a.id < b.id ? 1 : -1))
   return listAnswer(
     ctx,
