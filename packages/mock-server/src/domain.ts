@@ -157,6 +157,7 @@ export function sortActivities(
       (a, b) =>
         b.likes.length - a.likes.length ||
         (b.lastLike ?? '').localeCompare(a.lastLike ?? '') ||
+        (b.likes.at(-1)?.order ?? '').localeCompare(a.likes.at(-1)?.order ?? '') ||
         newestFirst(a, b),
     )
     return [...liked, ...rest.sort(newestFirst)]

@@ -63,6 +63,8 @@ export type ActorRef = { kind: 'person'; username: string } | { kind: 'context';
 export interface MarkRecord {
   username: string
   published: string
+  /** An ObjectId taken when the mark was made: orders marks made within the same second. */
+  order?: string
 }
 
 export interface ActivityRecord {

@@ -171,10 +171,10 @@ export function activityView(store: Store, activity: ActivityRecord, requester: 
     creator: activity.creator,
     owner: activity.owner,
     keywords: [...activity.keywords],
-    likes: activity.likes.map((l) => ({ ...l })),
+    likes: activity.likes.map((l) => ({ username: l.username, published: l.published })),
     likesCount: activity.likes.length,
     liked: activity.likes.some((l) => l.username === requester),
-    favorites: activity.favorites.map((f) => ({ ...f })),
+    favorites: activity.favorites.map((f) => ({ username: f.username, published: f.published })),
     favoritesCount: activity.favorites.length,
     favorited: activity.favorites.some((f) => f.username === requester),
     replies:

@@ -305,7 +305,9 @@ describe('method override and deprecated forms', () => {
   })
 
   it('rewrites a user post with contexts to the context post', async () => {
-    const context = await admin.call('POST', '/contexts', { body: { url: 'http://old.example' } })
+    const context = await admin.call('POST', '/contexts', {
+      body: { url: 'http://old.example', permissions: { read: 'public', write: 'public', subscribe: 'public' } },
+    })
     await alice.call('POST', `/contexts/${context.body.hash}/subscriptions`)
     const answer = await alice.call('POST', '/people/alice/activities', {
       body: {
@@ -330,7 +332,9 @@ describe('method override and deprecated forms', () => {
   })
 
   it('rewrites the old subscription and conversation forms', async () => {
-    const context = await admin.call('POST', '/contexts', { body: { url: 'http://legacy.example' } })
+    const context = await admin.call('POST', '/contexts', {
+      body: { url: 'http://legacy.example', permissions: { read: 'public', write: 'public', subscribe: 'public' } },
+    })
     await alice.call('POST', '/people/alice/subscriptions', {
       body: { object: { url: 'http://legacy.example' } },
     })

@@ -31,7 +31,8 @@ describe('two users sharing a context', () => {
       body: {
         url: 'https://school.example/class-1a',
         displayName: 'Class 1A',
-        permissions: { read: 'subscribed', write: 'subscribed' },
+        // As on MAX, only the permissions given are set: subscribe must be public for self-subscription.
+        permissions: { read: 'subscribed', write: 'subscribed', subscribe: 'public' },
       },
     })
     expect(created.status).toBe(201)

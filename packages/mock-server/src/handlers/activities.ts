@@ -393,7 +393,7 @@ function mark(kind: 'likes' | 'favorites', verb: string): Handler {
     const marks = activity[kind]
     if (marks.some((m) => m.username === ctx.actor)) return markAnswer(ctx, 200, activity, verb)
     const published = formatDate(ctx.store.now())
-    marks.push({ username: ctx.actor, published })
+    marks.push({ username: ctx.actor, published, order: ctx.store.newId() })
     if (kind === 'likes') activity.lastLike = published
     return markAnswer(ctx, 201, activity, verb)
   }

@@ -162,8 +162,10 @@ describe('test_likes', () => {
     let page_size: any = 3
     let activities: any = []
     await base.create_context(create_context)
+    // Python keeps the loop variable after the loop: the likes below are all by the last user.
+    let username: any
     for (const i of iter(range(1, 7))) {
-      let username: any = `user${i}`
+      username = `user${i}`
       await base.create_user(username)
       await base.admin_subscribe_user_to_context(username, subscribe_context)
       let res: any = await base.create_activity(username, user_status_context)
