@@ -29,6 +29,8 @@ describe('against the mock server over HTTP', () => {
       displayName: 'Class 1A',
       permissions_read: 'subscribed',
       permissions_write: 'subscribed',
+      // MAX stores only the permissions given; self-subscription needs subscribe to be public.
+      permissions_subscribe: 'public',
     })
     expect(context).toMatchObject({ url: CLASS_URL, objectType: 'context' })
 
