@@ -1,4 +1,11 @@
-import { CommandLineError, parseCommandLine, saveSnapshot, startFromCommandLine, USAGE } from './command.js'
+import {
+  CommandLineError,
+  parseCommandLine,
+  saveSnapshot,
+  startFromCommandLine,
+  USAGE,
+  VERSION_LINE,
+} from './command.js'
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),
@@ -9,6 +16,10 @@ async function main(): Promise<void> {
   const options = parseCommandLine(process.argv.slice(2))
   if (options.help) {
     io.out(USAGE)
+    return
+  }
+  if (options.version) {
+    io.out(VERSION_LINE)
     return
   }
   const server = await startFromCommandLine(options, io)

@@ -1,7 +1,12 @@
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import packageJson from '../package.json' with { type: 'json' }
+import { EMULATED_MAX_VERSION } from './handlers/admin.js'
 import type { MockSnapshot } from './model.js'
-import { type RunningMockServer, startMockServer } from './server.js'
+import { formatLogLine, type RunningMockServer, startMockServer } from './server.js'
+
+/** What `max-mock-server --version` prints. */
+export const VERSION_LINE = `max-mock-server ${packageJson.version} (answers as MAX ${EMULATED_MAX_VERSION})`
 
 /** What `max-mock-server` was asked to do. */
 export interface CommandOptions {
@@ -13,7 +18,10 @@ export interface CommandOptions {
   givenUsers: string[]
   managers: string[]
   open: boolean
+  /** Print one line per request to stderr. */
+  log: boolean
   help: boolean
+  version: boolean
 }
 
 export const USAGE = `Usage: max-mock-server [options]
@@ -27,6 +35,8 @@ Options:
   --user <name:pass>    add a user who can log in with that password (repeatable)
   --manager <name>      give <name> the Manager role (repeatable; default: admin)
   --open                accept any password at the OAuth token endpoint
+  --log                 print one line per request to stderr: time, user, method, path, status, ms
+  --version             print the version and exit
   -h, --help            show this help
 `
 
@@ -48,6 +58,8 @@ export function parseCommandLine(argv: readonly string[]): CommandOptions {
         user: { type: 'string', multiple: true },
         manager: { type: 'string', multiple: true },
         open: { type: 'boolean' },
+        log: { type: 'boolean' },
+        version: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -77,7 +89,9 @@ export function parseCommandLine(argv: readonly string[]): CommandOptions {
     givenUsers,
     managers: ((values.manager as string[] | undefined) ?? ['admin']).map((m) => m.toLowerCase()),
     open: values.open === true,
+    log: values.log === true,
     help: values.help === true,
+    version: values.version === true,
   }
   if (typeof values.data === 'string') {
     if (values.data === '') throw new CommandLineError('--data needs a file path')
@@ -128,6 +142,7 @@ export async function startFromCommandLine(
     users: options.users,
     managers: options.managers,
     open: options.open,
+    ...(options.log ? { onRequest: (entry) => io.err(formatLogLine(entry)) } : {}),
   })
   if (options.data) {
     const snapshot = await loadSnapshot(options.data)

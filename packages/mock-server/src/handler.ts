@@ -295,8 +295,16 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
       return
     // MAX finds the conversation of the path before it looks the actor up.
     const conversationId = ctx.route.pattern.startsWith('/conversations/{id}') ? ctx.params.id : undefined
-    if (conversationId !== undefined && /^[0-9a-f]{24}$/.test(conversationId) && !store.conversations.has(conversationId))
-      throw new MaxApiError(404, 'ObjectNotFound', `Object with _id ${conversationId} not found inside conversations`)
+    if (
+      conversationId !== undefined &&
+      /^[0-9a-f]{24}$/.test(conversationId) &&
+      !store.conversations.has(conversationId)
+    )
+      throw new MaxApiError(
+        404,
+        'ObjectNotFound',
+        `Object with _id ${conversationId} not found inside conversations`,
+      )
     if (!store.people.has(ctx.actor)) throw unknownUser(ctx.actor)
     if (ctx.actorContext !== undefined && !store.contexts.has(ctx.actorContext))
       throw new MaxApiError(400, 'UnknownUserError', `Unknown actor identified by: ${ctx.actorContext}`)

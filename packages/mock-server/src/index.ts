@@ -10,4 +10,10 @@ export type {
   PersonRecord,
 } from './model.js'
 export { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
-export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './server.js'
+export {
+  formatLogLine,
+  type RequestLogEntry,
+  type RunningMockServer,
+  type StartMockServerOptions,
+  startMockServer,
+} from './server.js'

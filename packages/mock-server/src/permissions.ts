@@ -52,7 +52,8 @@ export function isPolicy(value: unknown): value is PermissionPolicy {
  * which follows `subscribe` when it is not set.
  */
 export function policyOf(context: ContextRecord, name: PermissionName): PermissionPolicy {
-  if (name === 'unsubscribe') return context.permissions.unsubscribe ?? context.permissions.subscribe ?? 'restricted'
+  if (name === 'unsubscribe')
+    return context.permissions.unsubscribe ?? context.permissions.subscribe ?? 'restricted'
   return context.permissions[name] ?? 'restricted'
 }
 

@@ -11,6 +11,27 @@ export interface StartMockServerOptions extends MockOptions {
   port?: number
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string
+  /** Called once per answered request (what `max-mock-server --log` prints). */
+  onRequest?: (entry: RequestLogEntry) => void
+}
+
+/** One answered request. It never holds the token, the body or the query string. */
+export interface RequestLogEntry {
+  /** When the answer was sent. */
+  time: Date
+  /** The `X-Oauth-Username` the request claimed (lowercased), or `-`. */
+  user: string
+  method: string
+  /** The path, without the query string (which may carry credentials). */
+  path: string
+  status: number
+  /** Milliseconds from the request to the end of the answer. */
+  ms: number
+}
+
+/** `2024-01-01T10:00:00.000Z alice GET /people/alice 200 3ms`: one line per request. */
+export function formatLogLine(entry: RequestLogEntry): string {
+  return `${entry.time.toISOString()} ${entry.user} ${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms`
 }
 
 /** A running mock server. */
@@ -103,17 +124,30 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   const host = options.host ?? '127.0.0.1'
   let baseUrl = ''
   const hubDomains = options.hub?.domains
-  const { port: _port, host: _host, ...handlerOptions } = options
+  const { port: _port, host: _host, onRequest, ...handlerOptions } = options
   // The default hub domain must name the real URL, known only once listening.
   const hub = { domains: hubDomains ?? ({} as Record<string, string>) }
   const handler = createMockHandler({ ...handlerOptions, hub })
 
   const server: Server = createServer((req, res) => {
-    const head = (req.method ?? '').toUpperCase() === 'HEAD'
+    const method = (req.method ?? '').toUpperCase()
+    const head = method === 'HEAD'
+    const started = performance.now()
     void (async () => {
       try {
         const response = await handler(toRequest(req, baseUrl))
         await sendResponse(response, res, head)
+        if (onRequest) {
+          const user = req.headers['x-oauth-username']
+          onRequest({
+            time: new Date(),
+            user: typeof user === 'string' && user !== '' ? user.toLowerCase() : '-',
+            method,
+            path: (req.url ?? '/').split('?')[0] ?? '/',
+            status: response.status,
+            ms: Math.round(performance.now() - started),
+          })
+        }
       } catch {
         // Only a broken connection gets here (the handler answers every request itself).
         if (!res.headersSent) res.writeHead(400).end()

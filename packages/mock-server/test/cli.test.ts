@@ -98,6 +98,32 @@ describe('max-mock-server command', () => {
     expect(help.output()).toContain('Usage: max-mock-server')
   })
 
+  it('prints its version and the MAX version it answers as', async () => {
+    const version = run(['--version'])
+    expect(await version.exit).toBe(0)
+    expect(version.output()).toMatch(/^max-mock-server \d+\.\d+\.\d+\S* \(answers as MAX \d+\.\d+\.\d+\)\n$/)
+  })
+
+  it('logs one line per request to stderr with --log, never the token or the query', async () => {
+    const server = run(['--port', '0', '--log'])
+    await server.waitFor('Press Ctrl-C to stop.')
+    const url = urlOf(server.output())
+    const login = await token(url, 'admin', 'admin')
+    const admin = sessionOf(url, 'admin', login.body.access_token)
+    await admin.call('GET', '/people/admin', { query: { secret: 'in-query' } })
+    await admin.call('GET', '/people/nobody')
+    server.child.kill('SIGTERM')
+    expect(await server.exit).toBe(0)
+    const lines = server.errors().trim().split('\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT\S+Z - POST \/oauth\/token 200 \d+ms$/)
+    expect(lines[1]).toMatch(/^\S+ admin GET \/people\/admin 200 \d+ms$/)
+    expect(lines[2]).toMatch(/^\S+ admin GET \/people\/nobody 400 \d+ms$/)
+    expect(server.errors()).not.toContain(login.body.access_token)
+    expect(server.errors()).not.toContain('in-query')
+    expect(server.output()).not.toMatch(/GET \/people/)
+  })
+
   it('rejects bad options with a message and exit code 2', async () => {
     const bad = run(['--port', 'eighty'])
     expect(await bad.exit).toBe(2)

@@ -306,7 +306,10 @@ describe('method override and deprecated forms', () => {
 
   it('rewrites a user post with contexts to the context post', async () => {
     const context = await admin.call('POST', '/contexts', {
-      body: { url: 'http://old.example', permissions: { read: 'public', write: 'public', subscribe: 'public' } },
+      body: {
+        url: 'http://old.example',
+        permissions: { read: 'public', write: 'public', subscribe: 'public' },
+      },
     })
     await alice.call('POST', `/contexts/${context.body.hash}/subscriptions`)
     const answer = await alice.call('POST', '/people/alice/activities', {
@@ -333,7 +336,10 @@ describe('method override and deprecated forms', () => {
 
   it('rewrites the old subscription and conversation forms', async () => {
     const context = await admin.call('POST', '/contexts', {
-      body: { url: 'http://legacy.example', permissions: { read: 'public', write: 'public', subscribe: 'public' } },
+      body: {
+        url: 'http://legacy.example',
+        permissions: { read: 'public', write: 'public', subscribe: 'public' },
+      },
     })
     await alice.call('POST', '/people/alice/subscriptions', {
       body: { object: { url: 'http://legacy.example' } },

@@ -17,9 +17,9 @@ import {
 import { canReadActivity, contextFamily, cursorKey, sortActivities } from '../domain.js'
 import { badRequest, MaxApiError, missingField, notFound, validationError } from '../errors.js'
 import type { ActivityRecord, ActorRef, ContextRecord, ObjectRecord } from '../model.js'
-import type { Store } from '../store.js'
 import { canOnContext, findSubscription, subscriptionPermissions } from '../permissions.js'
 import { pageByPosition, pageOf, parseSearch, passesDateFilter, type SearchParams } from '../search.js'
+import type { Store } from '../store.js'
 import { formatDate, hashtagsOf, keywordsOf, sanitizeContent } from '../text.js'
 import { activityView, commentsOf, commentView, personRef } from '../views.js'
 import { attachment, storeUpload } from './files.js'
@@ -129,7 +129,8 @@ function actorWords(store: Store, actor: ActorRef): string[] {
 function refreshKeywords(store: Store, activity: ActivityRecord): void {
   const words = new Set([...keywordsOf(activity.object.content), ...actorWords(store, activity.actor)])
   for (const comment of commentsOf(store, activity.id))
-    for (const word of [...keywordsOf(comment.object.content), ...actorWords(store, comment.actor)]) words.add(word)
+    for (const word of [...keywordsOf(comment.object.content), ...actorWords(store, comment.actor)])
+      words.add(word)
   activity.keywords = [...words]
 }
 

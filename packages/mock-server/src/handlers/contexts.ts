@@ -120,7 +120,8 @@ const addContext: Handler = (ctx) => {
     tags: [],
     notifications: false,
     // Explicit permissions are stored as given; the defaults apply only when none are sent.
-    permissions: Object.hasOwn(body, 'permissions') && body.permissions !== null ? {} : { ...CONTEXT_CREATION_DEFAULTS },
+    permissions:
+      Object.hasOwn(body, 'permissions') && body.permissions !== null ? {} : { ...CONTEXT_CREATION_DEFAULTS },
     published: now,
     creator: ctx.me,
     owner,
@@ -348,7 +349,9 @@ const unsubscribe: Handler = (ctx) => {
   requirePermission(
     ctx,
     self
-      ? isManager(ctx) || context.owner === ctx.me || (mine !== undefined && canOnContext(ctx.store, ctx.me, context, 'unsubscribe'))
+      ? isManager(ctx) ||
+          context.owner === ctx.me ||
+          (mine !== undefined && canOnContext(ctx.store, ctx.me, context, 'unsubscribe'))
       : canOnContext(ctx.store, ctx.me, context, 'kick'),
   )
   const { person } = pathSubscription(ctx)

@@ -38,14 +38,22 @@ const isSubscribed = (ctx: Ctx, conversation: ConversationRecord, username: stri
   ctx.store.people.get(username)?.talkingIn.includes(conversation.id) ?? false
 
 /** Whether `username`'s subscription grants `permission`. */
-const subscriptionGrants = (ctx: Ctx, conversation: ConversationRecord, username: string, permission: string) =>
+const subscriptionGrants = (
+  ctx: Ctx,
+  conversation: ConversationRecord,
+  username: string,
+  permission: string,
+) =>
   isSubscribed(ctx, conversation, username) &&
   conversationSubscriptionPermissions(conversation, username).includes(permission)
 
 /** The conversation of the path, visible to subscribers, its owner and Managers. */
 function visibleConversation(ctx: Ctx): ConversationRecord {
   const conversation = pathConversation(ctx)
-  requirePermission(ctx, isManager(ctx) || conversation.owner === ctx.me || isSubscribed(ctx, conversation, ctx.me))
+  requirePermission(
+    ctx,
+    isManager(ctx) || conversation.owner === ctx.me || isSubscribed(ctx, conversation, ctx.me),
+  )
   return conversation
 }
 

@@ -19,7 +19,6 @@ import { findSubscription } from '../permissions.js'
 import { formatDate } from '../text.js'
 import { deviceTokenItem, deviceTokenView } from '../views.js'
 
-
 function platformOf(value: string): 'ios' | 'android' {
   const platform = value.toLowerCase()
   if (platform !== 'ios' && platform !== 'android')

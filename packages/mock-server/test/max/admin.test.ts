@@ -4,7 +4,6 @@ import { describe, it } from 'vitest'
 import {
   assertEqual,
   assertIn,
-  assertNotEqual,
   get,
   len,
   mockers,
@@ -19,24 +18,28 @@ describe('test_admin', () => {
 
   // test_admin.py FunctionalTests.test_get_all_users_admin
   it('test_get_all_users_admin', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.get("/people", "", oauth2Header(test_manager))
+    const res: any = await app.get('/people', '', oauth2Header(test_manager))
     assertEqual(len(res.json), 2)
-    assertEqual(get(res.json[0], "username", null), "test_manager")
-    assertEqual(get(res.json[1], "username", null), "messi")
+    assertEqual(get(res.json[0], 'username', null), 'test_manager')
+    assertEqual(get(res.json[1], 'username', null), 'messi')
   })
 
   // test_admin.py FunctionalTests.test_admin_post_activity_without_context
   it('test_admin_post_activity_without_context', async () => {
     const { user_status } = mockers()
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.post(`/people/${username}/activities`, JSON.stringify(user_status), oauth2Header(test_manager))
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(get(result, "actor", null), "username", null), "messi")
-    assertEqual(get(get(result, "object", null), "objectType", null), "note")
-    assertEqual(get(result, "contexts", null), null)
+    const res: any = await app.post(
+      `/people/${username}/activities`,
+      JSON.stringify(user_status),
+      oauth2Header(test_manager),
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(get(result, 'actor', null), 'username', null), 'messi')
+    assertEqual(get(get(result, 'object', null), 'objectType', null), 'note')
+    assertEqual(get(result, 'contexts', null), null)
   })
 
   // test_admin.py FunctionalTests.test_admin_post_activity_with_context
@@ -44,15 +47,19 @@ describe('test_admin', () => {
     const { subscribe_context } = mockers()
     const { user_status_context } = mockers()
     const { create_context } = mockers()
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
     await base.create_context(create_context)
     await base.admin_subscribe_user_to_context(username, subscribe_context)
-    let res: any = await app.post(`/people/${username}/activities`, JSON.stringify(user_status_context), oauth2Header(test_manager))
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(get(result, "actor", null), "username", null), "messi")
-    assertEqual(get(get(result, "object", null), "objectType", null), "note")
-    assertEqual(get(result, "contexts", null)[0].url, subscribe_context.object.url)
+    const res: any = await app.post(
+      `/people/${username}/activities`,
+      JSON.stringify(user_status_context),
+      oauth2Header(test_manager),
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(get(result, 'actor', null), 'username', null), 'messi')
+    assertEqual(get(get(result, 'object', null), 'objectType', null), 'note')
+    assertEqual(get(result, 'contexts', null)[0].url, subscribe_context.object.url)
   })
 
   // test_admin.py FunctionalTests.test_admin_post_activity_with_context_as_actor
@@ -61,64 +68,69 @@ describe('test_admin', () => {
     const { user_status_as_context } = mockers()
     const { create_context } = mockers()
     await base.create_context(create_context)
-    let url_hash: any = sha1(create_context.url)
-    let res: any = await app.post(`/contexts/${url_hash}/activities`, JSON.stringify(user_status_as_context), oauth2Header(test_manager), { status: 201 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(get(result, "actor", null), "hash", null), url_hash)
-    assertEqual(get(get(result, "object", null), "objectType", null), "note")
-    assertEqual(get(result, "contexts", null)[0].url, subscribe_context.object.url)
+    const url_hash: any = sha1(create_context.url)
+    const res: any = await app.post(
+      `/contexts/${url_hash}/activities`,
+      JSON.stringify(user_status_as_context),
+      oauth2Header(test_manager),
+      { status: 201 },
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(get(result, 'actor', null), 'hash', null), url_hash)
+    assertEqual(get(get(result, 'object', null), 'objectType', null), 'note')
+    assertEqual(get(result, 'contexts', null)[0].url, subscribe_context.object.url)
   })
 
   // test_admin.py FunctionalTests.test_get_other_activities
   it('test_get_other_activities', async () => {
     const { user_status_context } = mockers()
     const { subscribe_context, create_context } = mockers()
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
     await base.create_context(create_context)
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     await base.create_activity(username, user_status_context)
-    await app.get(`/people/${username}/activities`, "", oauth2Header(test_manager), { status: 200 })
+    await app.get(`/people/${username}/activities`, '', oauth2Header(test_manager), { status: 200 })
   })
 
   // test_admin.py FunctionalTests.test_delete_user
   it('test_delete_user', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await app.delete(`/people/${username}`, "", oauth2Header(test_manager), { status: 204 })
+    await app.delete(`/people/${username}`, '', oauth2Header(test_manager), { status: 204 })
   })
 
   // test_admin.py FunctionalTests.test_delete_all_conversations
   it('test_delete_all_conversations', async () => {
     const { group_message: message } = mockers()
-    let sender: any = "messi"
-    let recipient: any = "xavi"
-    let recipient2: any = "shakira"
+    const sender: any = 'messi'
+    const recipient: any = 'xavi'
+    const recipient2: any = 'shakira'
     await base.create_user(sender)
     await base.create_user(recipient)
     await base.create_user(recipient2)
-    await app.post("/conversations", JSON.stringify(message), oauth2Header(sender), { status: 201 })
-    await app.post("/conversations", JSON.stringify(message), oauth2Header(sender), { status: 201 })
-    await app.post("/conversations", JSON.stringify(message), oauth2Header(sender), { status: 201 })
-    await app.delete("/conversations", "", oauth2Header(test_manager), { status: 204 })
-    let conversations: any = await app.get("/conversations", "", oauth2Header(sender), { status: 200 })
+    await app.post('/conversations', JSON.stringify(message), oauth2Header(sender), { status: 201 })
+    await app.post('/conversations', JSON.stringify(message), oauth2Header(sender), { status: 201 })
+    await app.post('/conversations', JSON.stringify(message), oauth2Header(sender), { status: 201 })
+    await app.delete('/conversations', '', oauth2Header(test_manager), { status: 204 })
+    const conversations: any = await app.get('/conversations', '', oauth2Header(sender), { status: 200 })
     assertEqual(len(conversations.json), 0)
-    let user_data: any = await app.get(`/people/${sender}`, "", oauth2Header(sender), { status: 200 })
+    const user_data: any = await app.get(`/people/${sender}`, '', oauth2Header(sender), { status: 200 })
     assertEqual(len(user_data.json.talkingIn), 0)
   })
 
   // test_admin.py FunctionalTests.test_delete_inexistent_user
   it('test_delete_inexistent_user', async () => {
-    let username: any = "messi"
-    let username2: any = "xavi"
+    const username: any = 'messi'
+    const username2: any = 'xavi'
     await base.create_user(username)
-    await app.delete(`/people/${username2}`, "", oauth2Header(test_manager), { status: 400 })
+    await app.delete(`/people/${username2}`, '', oauth2Header(test_manager), { status: 400 })
   })
 
   // test_admin.py FunctionalTests.test_admin_delete_inexistent_activity
   it('test_admin_delete_inexistent_activity', async () => {
-    let fake_id: any = "519200000000000000000000"
-    await app.delete(`/activities/${fake_id}`, "", oauth2Header(test_manager), { status: 404 })
+    const fake_id: any = '519200000000000000000000'
+    await app.delete(`/activities/${fake_id}`, '', oauth2Header(test_manager), { status: 404 })
   })
 
   // test_admin.py FunctionalTests.test_admin_get_people_activities_by_context
@@ -127,14 +139,24 @@ describe('test_admin', () => {
     const { context_query } = mockers()
     const { create_context } = mockers()
     const { subscribe_context, user_status_context } = mockers()
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await base.create_context(create_context, { read: "subscribed", write: "subscribed", subscribe: "restricted", invite: "restricted" })
+    await base.create_context(create_context, {
+      read: 'subscribed',
+      write: 'subscribed',
+      subscribe: 'restricted',
+      invite: 'restricted',
+    })
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     await base.create_activity(username, user_status_context)
     await base.create_activity(username, user_status)
-    let res: any = await app.get(`/people/${username}/activities`, context_query, oauth2Header(test_manager), { status: 200 })
-    let result: any = JSON.parse(res.text)
+    const res: any = await app.get(
+      `/people/${username}/activities`,
+      context_query,
+      oauth2Header(test_manager),
+      { status: 200 },
+    )
+    const result: any = JSON.parse(res.text)
     assertEqual(len(result), 1)
   })
 
@@ -144,18 +166,30 @@ describe('test_admin', () => {
     const { subscribe_context, subscribe_contextA } = mockers()
     const { create_context, create_contextA } = mockers()
     const { user_status_context, user_status_contextA } = mockers()
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await base.create_context(create_context, { read: "subscribed", write: "subscribed", subscribe: "restricted", invite: "restricted" })
+    await base.create_context(create_context, {
+      read: 'subscribed',
+      write: 'subscribed',
+      subscribe: 'restricted',
+      invite: 'restricted',
+    })
     await base.admin_subscribe_user_to_context(username, subscribe_context)
-    let url_hash: any = sha1(create_context.url)
-    await base.create_context(create_contextA, { read: "subscribed", write: "subscribed", subscribe: "restricted", invite: "restricted" })
+    const url_hash: any = sha1(create_context.url)
+    await base.create_context(create_contextA, {
+      read: 'subscribed',
+      write: 'subscribed',
+      subscribe: 'restricted',
+      invite: 'restricted',
+    })
     await base.admin_subscribe_user_to_context(username, subscribe_contextA)
-    let url_hashA: any = sha1(create_contextA.url)
+    const url_hashA: any = sha1(create_contextA.url)
     await base.create_activity(username, user_status_context)
     await base.create_activity(username, user_status_contextA)
     await base.create_activity(username, user_status)
-    let res: any = await app.get(`/contexts/${url_hash}/activities`, {}, oauth2Header(test_manager), { status: 200 })
+    let res: any = await app.get(`/contexts/${url_hash}/activities`, {}, oauth2Header(test_manager), {
+      status: 200,
+    })
     let result: any = JSON.parse(res.text)
     assertEqual(len(result), 2)
     res = await app.get(`/contexts/${url_hashA}/activities`, {}, oauth2Header(test_manager), { status: 200 })
@@ -165,14 +199,16 @@ describe('test_admin', () => {
 
   // test_admin.py FunctionalTests.test_get_users_twitter_enabled
   it('test_get_users_twitter_enabled', async () => {
-    let username: any = "messi"
-    let username2: any = "xavi"
+    const username: any = 'messi'
+    const username2: any = 'xavi'
     await base.create_user(username)
     await base.create_user(username2)
-    await base.modify_user(username, { twitterUsername: "messipowah" })
-    let res: any = await app.get("/people", { twitter_enabled: true }, oauth2Header(test_manager), { status: 200 })
+    await base.modify_user(username, { twitterUsername: 'messipowah' })
+    const res: any = await app.get('/people', { twitter_enabled: true }, oauth2Header(test_manager), {
+      status: 200,
+    })
     assertEqual(len(res.json), 1)
-    assertIn("twitterUsername", res.json[0])
+    assertIn('twitterUsername', res.json[0])
   })
 
   // test_admin.py FunctionalTests.test_get_context_twitter_enabled
@@ -180,8 +216,13 @@ describe('test_admin', () => {
     const { create_context, create_contextA } = mockers()
     await base.create_context(create_context)
     await base.create_context(create_contextA)
-    await base.modify_context(create_context.url, { twitterHashtag: "assignatura1", twitterUsername: "maxupcnet" })
-    let res: any = await app.get("/contexts", { twitter_enabled: true }, oauth2Header(test_manager), { status: 200 })
+    await base.modify_context(create_context.url, {
+      twitterHashtag: 'assignatura1',
+      twitterUsername: 'maxupcnet',
+    })
+    const res: any = await app.get('/contexts', { twitter_enabled: true }, oauth2Header(test_manager), {
+      status: 200,
+    })
     assertEqual(len(res.json), 1)
   })
 
@@ -190,11 +231,21 @@ describe('test_admin', () => {
     const { create_context, subscribe_context, user_status_context } = mockers()
     const username = 'messi'
     await base.create_user(username)
-    await base.create_context(create_context, { read: 'subscribed', write: 'subscribed', subscribe: 'restricted', invite: 'restricted' })
+    await base.create_context(create_context, {
+      read: 'subscribed',
+      write: 'subscribed',
+      subscribe: 'restricted',
+      invite: 'restricted',
+    })
     await base.admin_subscribe_user_to_context(username, subscribe_context)
     const activity = await base.create_activity(username, user_status_context)
     const url_hash = sha1(create_context.url)
-    await app.put(`/contexts/${url_hash}`, JSON.stringify({ url: 'http://new.url' }), oauth2Header(test_manager), { status: 200 })
+    await app.put(
+      `/contexts/${url_hash}`,
+      JSON.stringify({ url: 'http://new.url' }),
+      oauth2Header(test_manager),
+      { status: 200 },
+    )
     const new_url_hash = sha1('http://new.url')
     let res = await app.get(`/contexts/${new_url_hash}`, '', oauth2Header(test_manager), { status: 200 })
     assertEqual(res.json.url, 'http://new.url')

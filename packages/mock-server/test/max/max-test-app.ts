@@ -109,9 +109,16 @@ async function call(
       json = undefined
     }
   }
-  const res: Res = { status: response.status, status_int: response.status, headers: headersOf(response), text, json }
+  const res: Res = {
+    status: response.status,
+    status_int: response.status,
+    headers: headersOf(response),
+    text,
+    json,
+  }
   if (options.status !== undefined && options.status !== res.status) {
-    const why = json && typeof json === 'object' && 'error' in json ? ` ${json.error}: ${json.error_description}` : ''
+    const why =
+      json && typeof json === 'object' && 'error' in json ? ` ${json.error}: ${json.error_description}` : ''
     throw new Error(`${method} ${path}: status ${res.status}, expected ${options.status}.${why}`)
   }
   return res
@@ -153,9 +160,14 @@ export const base = {
   create_activity(username: string, activity: any, oauth_username?: string, expect = 201, note?: string) {
     const payload = deepcopy(activity)
     if (note !== undefined && note !== null) payload.object.content = note
-    return app.post(`/people/${username}/activities`, JSON.stringify(payload), oauth2Header(oauth_username ?? username), {
-      status: expect ?? 201,
-    })
+    return app.post(
+      `/people/${username}/activities`,
+      JSON.stringify(payload),
+      oauth2Header(oauth_username ?? username),
+      {
+        status: expect ?? 201,
+      },
+    )
   },
   comment_activity(username: string, activity_id: string, comment: any, expect = 201) {
     return app.post(`/activities/${activity_id}/comments`, JSON.stringify(comment), oauth2Header(username), {
@@ -163,7 +175,9 @@ export const base = {
     })
   },
   delete_activity_comment(username: string, activity_id: string, comment_id: string, expect = 204) {
-    return app.delete(`/activities/${activity_id}/comments/${comment_id}`, '', oauth2Header(username), { status: expect })
+    return app.delete(`/activities/${activity_id}/comments/${comment_id}`, '', oauth2Header(username), {
+      status: expect,
+    })
   },
   like_activity(username: string, activity_id: string, expect = 201) {
     return app.post(`/activities/${activity_id}/likes`, '', oauth2Header(username), { status: expect })
@@ -184,7 +198,9 @@ export const base = {
       payload.permissions = { read: 'public', write: 'public', subscribe: 'public', invite: 'subscribed' }
     Object.assign(payload.permissions, permissions ?? {})
     if (owner !== undefined && owner !== null) payload.owner = owner
-    return app.post('/contexts', JSON.stringify(payload), oauth2Header(test_manager), { status: expect ?? 201 })
+    return app.post('/contexts', JSON.stringify(payload), oauth2Header(test_manager), {
+      status: expect ?? 201,
+    })
   },
   modify_context(context: string, properties: any) {
     return app.put(`/contexts/${sha1(context)}`, JSON.stringify(properties), oauth2Header(test_manager), {
@@ -192,32 +208,59 @@ export const base = {
     })
   },
   revoke_permission(chash: string, username: string, permission: string, expect = 201) {
-    return app.delete(`/contexts/${chash}/permissions/${username}/${permission}?permanent=1`, '', oauth2Header(test_manager), {
-      status: expect,
-    })
+    return app.delete(
+      `/contexts/${chash}/permissions/${username}/${permission}?permanent=1`,
+      '',
+      oauth2Header(test_manager),
+      {
+        status: expect,
+      },
+    )
   },
   grant_permission(chash: string, username: string, permission: string, expect = 201) {
-    return app.put(`/contexts/${chash}/permissions/${username}/${permission}?permanent=1`, '', oauth2Header(test_manager), {
-      status: expect,
-    })
+    return app.put(
+      `/contexts/${chash}/permissions/${username}/${permission}?permanent=1`,
+      '',
+      oauth2Header(test_manager),
+      {
+        status: expect,
+      },
+    )
   },
   admin_subscribe_user_to_context(username: string, context: any, expect = 201) {
-    return app.post(`/people/${username}/subscriptions`, JSON.stringify(context), oauth2Header(test_manager), {
+    return app.post(
+      `/people/${username}/subscriptions`,
+      JSON.stringify(context),
+      oauth2Header(test_manager),
+      {
+        status: expect,
+      },
+    )
+  },
+  user_subscribe_user_to_context(username: string, context: any, auth_user?: string, expect = 201) {
+    return app.post(
+      `/people/${username}/subscriptions`,
+      JSON.stringify(context),
+      oauth2Header(auth_user ?? username),
+      {
+        status: expect ?? 201,
+      },
+    )
+  },
+  admin_unsubscribe_user_from_context(username: string, chash: string, expect = 204) {
+    return app.delete(`/contexts/${chash}/subscriptions/${username}`, '', oauth2Header(test_manager), {
       status: expect,
     })
   },
-  user_subscribe_user_to_context(username: string, context: any, auth_user?: string, expect = 201) {
-    return app.post(`/people/${username}/subscriptions`, JSON.stringify(context), oauth2Header(auth_user ?? username), {
-      status: expect ?? 201,
-    })
-  },
-  admin_unsubscribe_user_from_context(username: string, chash: string, expect = 204) {
-    return app.delete(`/contexts/${chash}/subscriptions/${username}`, '', oauth2Header(test_manager), { status: expect })
-  },
   user_unsubscribe_user_from_context(username: string, chash: string, auth_user?: string, expect = 204) {
-    return app.delete(`/contexts/${chash}/subscriptions/${username}`, '', oauth2Header(auth_user ?? username), {
-      status: expect ?? 204,
-    })
+    return app.delete(
+      `/contexts/${chash}/subscriptions/${username}`,
+      '',
+      oauth2Header(auth_user ?? username),
+      {
+        status: expect ?? 204,
+      },
+    )
   },
 }
 
@@ -301,7 +344,9 @@ export function assertIn(member: unknown, container: unknown): void {
   expect(contains(container, member), `${JSON.stringify(member)} in ${JSON.stringify(container)}`).toBe(true)
 }
 export function assertNotIn(member: unknown, container: unknown): void {
-  expect(contains(container, member), `${JSON.stringify(member)} not in ${JSON.stringify(container)}`).toBe(false)
+  expect(contains(container, member), `${JSON.stringify(member)} not in ${JSON.stringify(container)}`).toBe(
+    false,
+  )
 }
 export function assertGreater(a: number, b: number): void {
   expect(a).toBeGreaterThan(b)
@@ -316,7 +361,9 @@ export function contains(container: unknown, member: unknown): boolean {
   if (Array.isArray(container)) return container.some((item) => pyEq(item, member))
   if (container instanceof Set) return [...container].some((item) => pyEq(item, member))
   if (container && typeof container === 'object') return Object.hasOwn(container, String(member))
-  throw new TypeError(`argument of type ${container === null ? 'NoneType' : typeof container} is not iterable`)
+  throw new TypeError(
+    `argument of type ${container === null ? 'NoneType' : typeof container} is not iterable`,
+  )
 }
 
 /** Python truthiness. */
@@ -377,7 +424,11 @@ export const deepcopy = <T>(value: T): T => structuredClone(value)
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
 export const int = (value: unknown): number => Number.parseInt(String(value), 10)
 export function split(text: string, separator?: string, limit?: number): string[] {
-  if (separator === undefined) return text.trim().split(/\s+/).filter((s) => s !== '')
+  if (separator === undefined)
+    return text
+      .trim()
+      .split(/\s+/)
+      .filter((s) => s !== '')
   const parts = text.split(separator)
   if (limit === undefined) return parts
   return [...parts.slice(0, limit), parts.slice(limit).join(separator)].filter((_, i) => i <= limit)

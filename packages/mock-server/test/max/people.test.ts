@@ -18,266 +18,299 @@ describe('test_people', () => {
 
   // test_people.py FunctionalTests.test_create_user
   it('test_create_user', async () => {
-    let username: any = "messi"
-    await app.post(`/people/${username}`, "", oauth2Header(test_manager), { status: 201 })
+    const username: any = 'messi'
+    await app.post(`/people/${username}`, '', oauth2Header(test_manager), { status: 201 })
   })
 
   // test_people.py FunctionalTests.test_create_user_missing_username
   it('test_create_user_missing_username', async () => {
-    await app.post("/people", JSON.stringify({}), oauth2Header(test_manager), { status: 400 })
+    await app.post('/people', JSON.stringify({}), oauth2Header(test_manager), { status: 400 })
   })
 
   // test_people.py FunctionalTests.test_create_user_creator_is_admin
   it('test_create_user_creator_is_admin', async () => {
-    let username: any = "messi"
-    let res: any = await app.post(`/people/${username}`, "", oauth2Header(test_manager), { status: 201 })
+    const username: any = 'messi'
+    const res: any = await app.post(`/people/${username}`, '', oauth2Header(test_manager), { status: 201 })
     assertEqual(res.json.creator, test_manager)
   })
 
   // test_people.py FunctionalTests.test_create_user_default_fields
   it('test_create_user_default_fields', async () => {
-    let username: any = "messi"
-    let res: any = await app.post(`/people/${username}`, "", oauth2Header(test_manager), { status: 201 })
-    assertIn("objectType", res.json)
-    assertIn("following", res.json)
-    assertIn("subscribedTo", res.json)
-    assertEqual(res.json.objectType, "person")
+    const username: any = 'messi'
+    const res: any = await app.post(`/people/${username}`, '', oauth2Header(test_manager), { status: 201 })
+    assertIn('objectType', res.json)
+    assertIn('following', res.json)
+    assertIn('subscribedTo', res.json)
+    assertEqual(res.json.objectType, 'person')
   })
 
   // test_people.py FunctionalTests.test_create_user_not_manager
   it('test_create_user_not_manager', async () => {
-    let username: any = "messi"
-    await app.post(`/people/${username}`, "", oauth2Header("imnotallowed"), { status: 403 })
+    const username: any = 'messi'
+    await app.post(`/people/${username}`, '', oauth2Header('imnotallowed'), { status: 403 })
   })
 
   // test_people.py FunctionalTests.test_user_exist
   it('test_user_exist', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.post(`/people/${username}`, "", oauth2Header(test_manager), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "username", null), "messi")
+    const res: any = await app.post(`/people/${username}`, '', oauth2Header(test_manager), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'username', null), 'messi')
   })
 
   // test_people.py FunctionalTests.test_create_same_user_case_insensitive
   it('test_create_same_user_case_insensitive', async () => {
-    let username: any = "messi"
-    let username_case: any = "Messi"
+    const username: any = 'messi'
+    const username_case: any = 'Messi'
     await base.create_user(username)
-    let res: any = await app.post(`/people/${username_case}`, "", oauth2Header(test_manager), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "username", null), "messi")
+    const res: any = await app.post(`/people/${username_case}`, '', oauth2Header(test_manager), {
+      status: 200,
+    })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'username', null), 'messi')
   })
 
   // test_people.py FunctionalTests.test_get_user
   it('test_get_user', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.get(`/people/${username}`, "", oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "username", null), "messi")
-    assertIn("username", result)
-    assertIn("displayName", result)
-    assertIn("objectType", result)
+    const res: any = await app.get(`/people/${username}`, '', oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'username', null), 'messi')
+    assertIn('username', result)
+    assertIn('displayName', result)
+    assertIn('objectType', result)
     assertGreater(len(keys(result)), 3)
   })
 
   // test_people.py FunctionalTests.test_get_user_as_someone_else
   it('test_get_user_as_someone_else', async () => {
-    let username: any = "messi"
-    let usernamenotme: any = "xavi"
+    const username: any = 'messi'
+    const usernamenotme: any = 'xavi'
     await base.create_user(username)
     await base.create_user(usernamenotme)
-    let res: any = await app.get(`/people/${username}`, "", oauth2Header(usernamenotme), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "username", null), "messi")
-    assertIn("username", result)
-    assertIn("displayName", result)
-    assertIn("objectType", result)
-    assertIn("published", result)
+    const res: any = await app.get(`/people/${username}`, '', oauth2Header(usernamenotme), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'username', null), 'messi')
+    assertIn('username', result)
+    assertIn('displayName', result)
+    assertIn('objectType', result)
+    assertIn('published', result)
     assertEqual(len(keys(result)), 4)
   })
 
   // test_people.py FunctionalTests.test_get_user_case_insensitive
   it('test_get_user_case_insensitive', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.get(`/people/${"MESSI"}`, "", oauth2Header(username))
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "username", null), "messi")
+    const res: any = await app.get(`/people/${'MESSI'}`, '', oauth2Header(username))
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'username', null), 'messi')
   })
 
   // test_people.py FunctionalTests.test_get_users_by_query_on_username
   it('test_get_users_by_query_on_username', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.get("/people", JSON.stringify({ username: username }), oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
+    const res: any = await app.get(
+      '/people',
+      JSON.stringify({ username: username }),
+      oauth2Header(username),
+      {
+        status: 200,
+      },
+    )
+    const result: any = JSON.parse(res.text)
     assertEqual(len(result), 1)
-    assertEqual(get(result[0], "username", ""), username)
+    assertEqual(get(result[0], 'username', ''), username)
     assertEqual(len(keys(result[0])), 4)
   })
 
   // test_people.py FunctionalTests.test_get_users_by_query_on_displayName
   it('test_get_users_by_query_on_displayName', async () => {
-    let username: any = "messi"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Lionel Messi" })
-    let res: any = await app.get("/people", JSON.stringify({ username: "lionel" }), oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
+    const username: any = 'messi'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Lionel Messi' })
+    const res: any = await app.get(
+      '/people',
+      JSON.stringify({ username: 'lionel' }),
+      oauth2Header(username),
+      {
+        status: 200,
+      },
+    )
+    const result: any = JSON.parse(res.text)
     assertEqual(len(result), 1)
-    assertEqual(get(result[0], "username", ""), username)
+    assertEqual(get(result[0], 'username', ''), username)
     assertEqual(len(keys(result[0])), 4)
   })
 
   // test_people.py FunctionalTests.test_get_non_existent_user
   it('test_get_non_existent_user', async () => {
-    let username: any = "messi"
-    let res: any = await app.get(`/people/${username}`, "", oauth2Header(username), { status: 400 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "error", null), "UnknownUserError")
+    const username: any = 'messi'
+    const res: any = await app.get(`/people/${username}`, '', oauth2Header(username), { status: 400 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'error', null), 'UnknownUserError')
   })
 
   // test_people.py FunctionalTests.test_modify_user_one_parameter
   it('test_modify_user_one_parameter', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.put(`/people/${username}`, JSON.stringify({ displayName: "Lionel Messi" }), oauth2Header(username))
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "displayName", null), "Lionel Messi")
+    const res: any = await app.put(
+      `/people/${username}`,
+      JSON.stringify({ displayName: 'Lionel Messi' }),
+      oauth2Header(username),
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'displayName', null), 'Lionel Messi')
   })
 
   // test_people.py FunctionalTests.test_modify_user_several_parameters
   it('test_modify_user_several_parameters', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.put(`/people/${username}`, JSON.stringify({ displayName: "Lionel Messi", twitterUsername: "leomessi" }), oauth2Header(username))
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "displayName", null), "Lionel Messi")
-    assertEqual(get(result, "twitterUsername", null), "leomessi")
+    const res: any = await app.put(
+      `/people/${username}`,
+      JSON.stringify({ displayName: 'Lionel Messi', twitterUsername: 'leomessi' }),
+      oauth2Header(username),
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'displayName', null), 'Lionel Messi')
+    assertEqual(get(result, 'twitterUsername', null), 'leomessi')
   })
 
   // test_people.py FunctionalTests.test_modify_user_several_parameters_twice
   it('test_modify_user_several_parameters_twice', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await base.modify_user(username, { displayName: "Lionel Messi" })
-    let res: any = await app.put(`/people/${username}`, JSON.stringify({ twitterUsername: "leomessi" }), oauth2Header(username))
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "displayName", null), "Lionel Messi")
-    assertEqual(get(result, "twitterUsername", null), "leomessi")
+    await base.modify_user(username, { displayName: 'Lionel Messi' })
+    const res: any = await app.put(
+      `/people/${username}`,
+      JSON.stringify({ twitterUsername: 'leomessi' }),
+      oauth2Header(username),
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'displayName', null), 'Lionel Messi')
+    assertEqual(get(result, 'twitterUsername', null), 'leomessi')
   })
 
   // test_people.py FunctionalTests.test_modify_non_existent_user
   it('test_modify_non_existent_user', async () => {
-    let username: any = "messi"
-    let res: any = await app.put(`/people/${username}`, JSON.stringify({ displayName: "Lionel Messi" }), oauth2Header(username), { status: 400 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result, "error", null), "UnknownUserError")
+    const username: any = 'messi'
+    const res: any = await app.put(
+      `/people/${username}`,
+      JSON.stringify({ displayName: 'Lionel Messi' }),
+      oauth2Header(username),
+      { status: 400 },
+    )
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result, 'error', null), 'UnknownUserError')
   })
 
   // test_people.py FunctionalTests.test_get_all_users_with_regex
   it('test_get_all_users_with_regex', async () => {
-    let username: any = "usuarimoltllarg"
+    const username: any = 'usuarimoltllarg'
     await base.create_user(username)
-    let query: any = { username: "usuarimoltll" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
+    let query: any = { username: 'usuarimoltll' }
+    let res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
     let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
-    query = { username: "usuarimo" }
-    res = await app.get("/people", query, oauth2Header(username), { status: 200 })
+    assertEqual(get(result[0], 'username', ''), username)
+    query = { username: 'usuarimo' }
+    res = await app.get('/people', query, oauth2Header(username), { status: 200 })
     result = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_username_full
   it('test_search_users_filter_username_full', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "sheldon.cooper" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'sheldon.cooper' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_username_starting
   it('test_search_users_filter_username_starting', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "sheldon" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'sheldon' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_username_ending
   it('test_search_users_filter_username_ending', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "cooper" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'cooper' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_username_partial
   it('test_search_users_filter_username_partial', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "don.coop" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'don.coop' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_displayName_with_case
   it('test_search_users_filter_displayName_with_case', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "Cooper" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'Cooper' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_displayName_accented
   it('test_search_users_filter_displayName_accented', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "Coupé" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(result[0], "username", ""), username)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'Coupé' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(result[0], 'username', ''), username)
   })
 
   // test_people.py FunctionalTests.test_search_users_filter_displayName_non_accented
   it('test_search_users_filter_displayName_non_accented', async () => {
-    let username: any = "sheldon.cooper"
-    await base.create_user(username, undefined, undefined, undefined, { displayName: "Sheldon Cooper Coupé" })
-    let query: any = { username: "Coupe" }
-    let res: any = await app.get("/people", query, oauth2Header(username), { status: 200 })
-    let result: any = JSON.parse(res.text)
+    const username: any = 'sheldon.cooper'
+    await base.create_user(username, undefined, undefined, undefined, { displayName: 'Sheldon Cooper Coupé' })
+    const query: any = { username: 'Coupe' }
+    const res: any = await app.get('/people', query, oauth2Header(username), { status: 200 })
+    const result: any = JSON.parse(res.text)
     assertEqual(len(result), 0)
   })
 
   // test_people.py FunctionalTests.test_get_all_users_with_regex_weird
   it('test_get_all_users_with_regex_weird', async () => {
-    let username1: any = "victor.fernandez"
+    const username1: any = 'victor.fernandez'
     await base.create_user(username1)
-    let username2: any = "victor.fernandez.altable"
+    const username2: any = 'victor.fernandez.altable'
     await base.create_user(username2)
     let query: any = { username: username1 }
-    let res: any = await app.get("/people", query, oauth2Header(username1), { status: 200 })
+    let res: any = await app.get('/people', query, oauth2Header(username1), { status: 200 })
     let result: any = JSON.parse(res.text)
     assertEqual(len(result), 2)
     query = { username: username2 }
-    res = await app.get("/people", query, oauth2Header(username2), { status: 200 })
+    res = await app.get('/people', query, oauth2Header(username2), { status: 200 })
     result = JSON.parse(res.text)
     assertEqual(len(result), 1)
   })
 
   // test_people.py FunctionalTests.test_create_own_user
   it('test_create_own_user', async () => {
-    let username: any = "messi"
-    await app.post(`/people/${username}`, "", oauth2Header(username), { status: 201 })
+    const username: any = 'messi'
+    await app.post(`/people/${username}`, '', oauth2Header(username), { status: 201 })
   })
 })

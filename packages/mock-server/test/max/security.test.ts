@@ -8,7 +8,6 @@ import {
   get,
   oauth2Header,
   test_manager,
-  test_manager2,
   useMaxTestApp,
 } from './max-test-app.js'
 
@@ -17,70 +16,108 @@ describe('test_security', () => {
 
   // test_security.py FunctionalTests.test_get_security
   it('test_get_security', async () => {
-    let res: any = await app.get("/admin/security", "", oauth2Header(test_manager), { status: 200 })
-    let result: any = JSON.parse(res.text)
-    assertEqual(get(get(result, "roles", null), "Manager", null)[0], "test_manager")
+    const res: any = await app.get('/admin/security', '', oauth2Header(test_manager), { status: 200 })
+    const result: any = JSON.parse(res.text)
+    assertEqual(get(get(result, 'roles', null), 'Manager', null)[0], 'test_manager')
   })
 
   // test_security.py FunctionalTests.test_security_add_user_to_role
   it('test_security_add_user_to_role', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    let res: any = await app.post(`/admin/security/roles/${"Manager"}/users/${username}`, "", oauth2Header(test_manager), { status: 201 })
-    assertItemsEqual(["messi", "test_manager"], res.json)
+    const res: any = await app.post(
+      `/admin/security/roles/${'Manager'}/users/${username}`,
+      '',
+      oauth2Header(test_manager),
+      { status: 201 },
+    )
+    assertItemsEqual(['messi', 'test_manager'], res.json)
   })
 
   // test_security.py FunctionalTests.test_security_add_user_to_non_allowed_role
   it('test_security_add_user_to_non_allowed_role', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await app.post(`/admin/security/roles/${"WrongRole"}/users/${username}`, "", oauth2Header(test_manager), { status: 400 })
+    await app.post(`/admin/security/roles/${'WrongRole'}/users/${username}`, '', oauth2Header(test_manager), {
+      status: 400,
+    })
   })
 
   // test_security.py FunctionalTests.test_security_remove_user_from_non_allowed_role
   it('test_security_remove_user_from_non_allowed_role', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await app.delete(`/admin/security/roles/${"WrongRole"}/users/${username}`, "", oauth2Header(test_manager), { status: 400 })
+    await app.delete(
+      `/admin/security/roles/${'WrongRole'}/users/${username}`,
+      '',
+      oauth2Header(test_manager),
+      { status: 400 },
+    )
   })
 
   // test_security.py FunctionalTests.test_security_add_user_to_role_already_has_role
   it('test_security_add_user_to_role_already_has_role', async () => {
-    let res: any = await app.post(`/admin/security/roles/${"Manager"}/users/${"test_manager"}`, "", oauth2Header(test_manager), { status: 200 })
-    assertListEqual(["test_manager"], res.json)
+    const res: any = await app.post(
+      `/admin/security/roles/${'Manager'}/users/${'test_manager'}`,
+      '',
+      oauth2Header(test_manager),
+      { status: 200 },
+    )
+    assertListEqual(['test_manager'], res.json)
   })
 
   // test_security.py FunctionalTests.test_security_remove_user_from_role
   it('test_security_remove_user_from_role', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await app.post(`/admin/security/roles/${"Manager"}/users/${username}`, "", oauth2Header(test_manager), { status: 201 })
-    await app.delete(`/admin/security/roles/${"Manager"}/users/${username}`, "", oauth2Header(test_manager), { status: 204 })
+    await app.post(`/admin/security/roles/${'Manager'}/users/${username}`, '', oauth2Header(test_manager), {
+      status: 201,
+    })
+    await app.delete(`/admin/security/roles/${'Manager'}/users/${username}`, '', oauth2Header(test_manager), {
+      status: 204,
+    })
   })
 
   // test_security.py FunctionalTests.test_security_remove_user_from_role_user_not_in_role
   it('test_security_remove_user_from_role_user_not_in_role', async () => {
-    let username: any = "messi"
+    const username: any = 'messi'
     await base.create_user(username)
-    await app.delete(`/admin/security/roles/${"Manager"}/users/${username}`, "", oauth2Header(test_manager), { status: 404 })
+    await app.delete(`/admin/security/roles/${'Manager'}/users/${username}`, '', oauth2Header(test_manager), {
+      status: 404,
+    })
   })
 
   // test_security.py FunctionalTests.test_security_add_user_to_role_check_security_reloaded
   it('test_security_add_user_to_role_check_security_reloaded', async () => {
-    let test_manager2: any = "messi"
+    const test_manager2: any = 'messi'
     await base.create_user(test_manager2)
-    await app.get("/activities", "", oauth2Header(test_manager2), { status: 403 })
-    await app.post(`/admin/security/roles/${"Manager"}/users/${test_manager2}`, "", oauth2Header(test_manager), { status: 201 })
-    await app.get("/activities", "", oauth2Header(test_manager2), { status: 200 })
+    await app.get('/activities', '', oauth2Header(test_manager2), { status: 403 })
+    await app.post(
+      `/admin/security/roles/${'Manager'}/users/${test_manager2}`,
+      '',
+      oauth2Header(test_manager),
+      { status: 201 },
+    )
+    await app.get('/activities', '', oauth2Header(test_manager2), { status: 200 })
   })
 
   // test_security.py FunctionalTests.test_security_remove_user_from_role_check_security_reloaded
   it('test_security_remove_user_from_role_check_security_reloaded', async () => {
-    let test_manager2: any = "messi"
+    const test_manager2: any = 'messi'
     await base.create_user(test_manager2)
-    await app.post(`/admin/security/roles/${"Manager"}/users/${test_manager2}`, "", oauth2Header(test_manager), { status: 201 })
-    await app.get("/activities", "", oauth2Header(test_manager2), { status: 200 })
-    await app.delete(`/admin/security/roles/${"Manager"}/users/${test_manager2}`, "", oauth2Header(test_manager), { status: 204 })
-    await app.get("/activities", "", oauth2Header(test_manager2), { status: 403 })
+    await app.post(
+      `/admin/security/roles/${'Manager'}/users/${test_manager2}`,
+      '',
+      oauth2Header(test_manager),
+      { status: 201 },
+    )
+    await app.get('/activities', '', oauth2Header(test_manager2), { status: 200 })
+    await app.delete(
+      `/admin/security/roles/${'Manager'}/users/${test_manager2}`,
+      '',
+      oauth2Header(test_manager),
+      { status: 204 },
+    )
+    await app.get('/activities', '', oauth2Header(test_manager2), { status: 403 })
   })
 })
