@@ -125,25 +125,19 @@ async function call(
 }
 
 type Extra = { status?: number; headers?: Record<string, string> } & Record<string, unknown>
-const statusOf = (opts: Extra | undefined) => opts
 
 /** The webtest app MAX's tests drive: `app.post(url, params, headers, {status})`. */
 export const app = {
   get: (url: string, params?: Params, headers?: Record<string, string>, opts?: Extra) =>
-    call('GET', url, params, headers, statusOf(opts)),
+    call('GET', url, params, headers, opts),
   head: (url: string, params?: Params, headers?: Record<string, string>, opts?: Extra) =>
-    call('HEAD', url, params, headers, statusOf(opts)),
+    call('HEAD', url, params, headers, opts),
   post: (url: string, params?: Params, headers?: Record<string, string>, opts?: Extra) =>
-    call('POST', url, params, headers, statusOf(opts)),
+    call('POST', url, params, headers, opts),
   put: (url: string, params?: Params, headers?: Record<string, string>, opts?: Extra) =>
-    call('PUT', url, params, headers, statusOf(opts)),
+    call('PUT', url, params, headers, opts),
   delete: (url: string, params?: Params, headers?: Record<string, string>, opts?: Extra) =>
-    call('DELETE', url, params, headers, statusOf(opts)),
-}
-
-/** MAX's `impersonate_payload`: the payload with `actor` set to `username`. */
-export function impersonate_payload(source: any, username: string): any {
-  return { ...deepcopy(source), actor: { objectType: 'person', username } }
+    call('DELETE', url, params, headers, opts),
 }
 
 /** The helpers of MAX's `MaxTestBase`, with the same defaults. */
@@ -382,8 +376,6 @@ export function get(obj: any, key: unknown, fallback: unknown = null): any {
 }
 
 export const keys = (obj: any): string[] => Object.keys(obj)
-export const values = (obj: any): any[] => Object.values(obj)
-export const items = (obj: any): [string, any][] => Object.entries(obj)
 
 export function len(value: any): number {
   if (typeof value === 'string' || Array.isArray(value)) return value.length
@@ -401,47 +393,9 @@ export function iter(value: any): any[] {
   throw new TypeError(`'${value}' is not iterable`)
 }
 
-export const list = (value: any): any[] => [...iter(value)]
-/** A set, as a sorted array of unique members (enough to compare sets). */
-export const set = (value: any): any[] =>
-  [...new Set(iter(value))].sort((a, b) => String(a).localeCompare(String(b)))
-
-export function sorted(value: any, key?: (item: any) => any, reverse = false): any[] {
-  const k = key ?? ((x: any) => x)
-  const out = [...iter(value)].sort((a, b) => {
-    const ka = k(a)
-    const kb = k(b)
-    return ka < kb ? -1 : ka > kb ? 1 : 0
-  })
-  return reverse ? out.reverse() : out
-}
-
 export function range(start: number, stop?: number): number[] {
   const [from, to] = stop === undefined ? [0, start] : [start, stop]
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i)
 }
 export const deepcopy = <T>(value: T): T => structuredClone(value)
 export const sha1 = (text: string): string => createHash('sha1').update(text).digest('hex')
-export const int = (value: unknown): number => Number.parseInt(String(value), 10)
-export function split(text: string, separator?: string, limit?: number): string[] {
-  if (separator === undefined)
-    return text
-      .trim()
-      .split(/\s+/)
-      .filter((s) => s !== '')
-  const parts = text.split(separator)
-  if (limit === undefined) return parts
-  return [...parts.slice(0, limit), parts.slice(limit).join(separator)].filter((_, i) => i <= limit)
-}
-export const replace = (text: string, from: string, to: string): string => text.split(from).join(to)
-export const count = (value: string | unknown[], item: unknown): number =>
-  typeof value === 'string' ? value.split(String(item)).length - 1 : value.filter((x) => pyEq(x, item)).length
-/** `dict.pop(key)` / `list.pop(index)`. */
-export function pop(obj: any, key: any): any {
-  if (Array.isArray(obj)) return obj.splice(key, 1)[0]
-  const value = obj[key]
-  delete obj[key]
-  return value
-}
-export const enumerate = (value: any): [number, any][] => iter(value).map((x, i) => [i, x])
-export const zip = (a: any, b: any): [any, any][] => iter(a).map((x, i) => [x, iter(b)[i]])
