@@ -83,7 +83,8 @@ describe('everyday commands against the mock server', () => {
   it('activities: post to a context, comment, like, list, delete', async () => {
     const url = 'https://intranet.example.com/news'
     // MAX's contexts default to restricted permissions: reading and writing must be granted to subscribers.
-    await as('admin', 'contexts', 'add', url, '--permission', 'read=subscribed', '--permission', 'write=subscribed')
+    const granted = ['--permission', 'read=subscribed', '--permission', 'write=subscribed']
+    await as('admin', 'contexts', 'add', url, ...granted)
     await as('admin', 'subscribe', 'alice', url)
     const posted = await as('alice', 'activities', 'post', 'Hello team', '--context', url)
     expect(posted.code, posted.stderr).toBe(0)
