@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { join } from 'node:path'
+import { isPlainObject } from '@maxclient/core'
 import { usageError } from './errors.js'
 import type { Keyring } from './keyring.js'
 
@@ -79,12 +80,8 @@ function emptyConfig(): ConfigFile {
   return { version: 1, profiles: Object.create(null) as Record<string, Profile> }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function readProfile(value: unknown): Profile | undefined {
-  if (!isRecord(value)) return undefined
+  if (!isPlainObject(value)) return undefined
   const { server, username, token, oauthServer, savedAt } = value
   if (typeof server !== 'string' || typeof username !== 'string') return undefined
   const profile: Profile = { server, username }
@@ -143,7 +140,7 @@ export class ProfileStore {
       throw usageError(`${this.file} is not valid JSON: fix it or delete it and log in again.`)
     }
     const config = emptyConfig()
-    if (!isRecord(raw) || !isRecord(raw.profiles)) return config
+    if (!isPlainObject(raw) || !isPlainObject(raw.profiles)) return config
     for (const [name, value] of Object.entries(raw.profiles)) {
       const profile = readProfile(value)
       if (profile && PROFILE_NAME.test(name) && !FORBIDDEN_NAMES.has(name)) config.profiles[name] = profile

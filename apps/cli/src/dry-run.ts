@@ -17,6 +17,6 @@ export function describeRequest(client: MaxCore, call: EndpointCall, secrets: st
       )
     })
     lines.push(`multipart form: ${parts.join('; ')}`)
-  } else if (body !== undefined) lines.push(JSON.stringify(body, null, 2))
+  } else if (body !== undefined && JSON.stringify(body) !== '{}') lines.push(JSON.stringify(body, null, 2))
   return `${redactText(lines.join('\n'), secrets)}\n`
 }

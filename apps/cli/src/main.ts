@@ -2,6 +2,7 @@ import { Command, HelpShown } from './command.js'
 import type { CliIO } from './context.js'
 import { describeError, ExitCode } from './errors.js'
 import { type GlobalOptions, globalFlags } from './globals.js'
+import { guardStream, redactSecrets } from './secrets.js'
 import { version } from './version.js'
 
 /**
@@ -95,12 +96,14 @@ Exit codes: 0 ok, 1 request failed, 2 usage, 3 authentication, 130 cancelled.
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function main(args: string[], io?: CliIO): Promise<number> {
-  const streams: CliIO = io ?? {
+  const given: CliIO = io ?? {
     env: process.env,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
   }
+  // Whatever a server echoes, the token and password of this run never reach the terminal.
+  const streams: CliIO = { ...given, stdout: guardStream(given.stdout), stderr: guardStream(given.stderr) }
   try {
     const line = await buildProgram().parse(args, (text) => streams.stdout.write(text))
     const globals = line.globals as GlobalOptions
@@ -114,7 +117,7 @@ export async function main(args: string[], io?: CliIO): Promise<number> {
     const { code, message } = describeError(error, streams.env)
     const { painter } = await import('./style.js')
     const paint = await painter(streams.stderr, streams.env)
-    streams.stderr.write(`${paint.red('maxcli:')} ${message}\n`)
+    streams.stderr.write(`${paint.red('maxcli:')} ${redactSecrets(message)}\n`)
     return code
   }
 }

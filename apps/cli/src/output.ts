@@ -1,3 +1,4 @@
+import { isPlainObject } from '@maxclient/core'
 import { FORBIDDEN_KEYS } from '@maxclient/resources'
 import { usageError } from './errors.js'
 
@@ -162,10 +163,7 @@ function csvField(value: unknown): string {
 }
 
 function isRecordList(value: unknown): value is Record<string, unknown>[] {
-  return (
-    Array.isArray(value) &&
-    value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))
-  )
+  return Array.isArray(value) && value.every(isPlainObject)
 }
 
 /** Renders a command result as text for stdout (with a final newline, or empty for no result). */

@@ -2,6 +2,7 @@ import type { MaxClientOptions, MaxCore, MaxResponse } from '@maxclient/core'
 import type { Profile, ProfileStore } from './config.js'
 import { authError, usageError } from './errors.js'
 import type { GlobalOptions } from './globals.js'
+import { rememberSecret } from './secrets.js'
 
 export type { GlobalOptions }
 
@@ -187,6 +188,7 @@ export async function openSession(
     )
   }
   if (target.oauthServer) options.oauthServer = target.oauthServer
+  rememberSecret(target.token)
   const { MaxCore } = await import('@maxclient/core')
   const client = new MaxCore(target.server, options)
   client.setActor(target.username)

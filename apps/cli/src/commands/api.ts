@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { MaxCore, MaxResponse } from '@maxclient/core'
+import { HTTP_METHODS, type MaxCore, type MaxResponse } from '@maxclient/core'
 import { catalog, type HttpMethod, matchPath, methodOf, type RouteSpec } from '@maxclient/resources'
 import { resultOf, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
@@ -12,7 +12,7 @@ import type { EndpointCall } from '../operations.js'
 import { checkFields, selectFields } from '../output.js'
 import { nearestPaths } from '../suggest.js'
 
-const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
+const METHODS = new Set<string>(HTTP_METHODS)
 
 const apiFlags = {
   rawField: flag.list('string field; key[sub]=v nests, key[]=v appends (query parameter on GET)', {

@@ -50,7 +50,9 @@ describe('ProfileStore with a keyring', () => {
 
   it('falls back to the 0600 file when the keyring refuses', () => {
     const store = new ProfileStore(tempDir(), fakeKeyring(false))
-    expect(store.save('p', { server: 'http://max', username: 'ann', token: 'file-token' }).storedIn).toBe('file')
+    expect(store.save('p', { server: 'http://max', username: 'ann', token: 'file-token' }).storedIn).toBe(
+      'file',
+    )
     expect(readFileSync(store.file, 'utf8')).toContain('file-token')
     expect(statSync(store.file).mode & 0o777).toBe(0o600)
   })

@@ -5,6 +5,7 @@ import type { CommandContext } from '../../context.js'
 import { defineCommand, flag } from '../../define.js'
 import { authError } from '../../errors.js'
 import { readLine } from '../../prompt.js'
+import { rememberSecret } from '../../secrets.js'
 import { checkServerUrl, clientOptions, resolveTarget } from '../../session.js'
 
 const MAX_ATTEMPTS = 3
@@ -27,6 +28,7 @@ export async function interactiveLogin(
       prompter.say('Empty password: enter the username again.')
       username = undefined
     } else {
+      rememberSecret(password)
       try {
         return { username, token: await client.login(username, password) }
       } catch (error) {
@@ -50,7 +52,10 @@ export default defineCommand({
   async run(context, options) {
     const { globals, io, prompter } = context
     const clientOpts = await clientOptions(globals, io.stderr)
-    const { target } = await resolveTarget(globals, io.env, context.store, clientOpts)
+    // --profile names the profile to save, which need not exist yet.
+    const { profile: _name, ...lookup } = globals
+    const { MAX_PROFILE: _env, ...env } = io.env
+    const { target } = await resolveTarget(lookup, env, context.store, clientOpts)
     let server = target?.server
     const username = globals.username ?? io.env.MAX_USERNAME ?? target?.username
     const canPrompt = prompter.interactive && !options.passwordStdin
@@ -73,6 +78,7 @@ export default defineCommand({
       // On a terminal, --password-stdin still must not echo what is typed.
       const password = io.stdin.isTTY ? await prompter.askHidden('Password: ') : await readLine(io.stdin)
       if (password === '') throw authError('--password-stdin read an empty password.')
+      rememberSecret(password)
       try {
         result = { username: username!, token: await client.login(username!, password) }
       } catch (error) {
@@ -82,10 +88,11 @@ export default defineCommand({
     } else {
       result = await interactiveLogin(context, client, { username })
     }
+    rememberSecret(result.token)
     const store = await context.store()
     const tightened = store.secureDir()
     if (tightened) context.note(tightened)
-    const name = globals.profile ?? defaultProfileName(server, result.username)
+    const name = globals.profile ?? io.env.MAX_PROFILE ?? defaultProfileName(server, result.username)
     const profile: Parameters<typeof store.save>[1] = {
       server,
       username: result.username,

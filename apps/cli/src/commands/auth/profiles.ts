@@ -10,13 +10,13 @@ export default defineCommand({
       name,
       server: profile.server,
       username: profile.username,
-      token: profile.tokenIn === 'keyring' ? 'keyring' : 'file',
+      storedIn: profile.tokenIn === 'keyring' ? 'keyring' : 'file',
       savedAt: profile.savedAt ?? null,
     }))
     if (rows.length === 0 && !context.json) {
       context.note('No stored logins: run "maxcli login".')
       return
     }
-    await context.print(rows, { columns: ['current', 'name', 'server', 'username', 'token', 'savedAt'] })
+    await context.print(rows, { columns: ['current', 'name', 'server', 'username', 'storedIn', 'savedAt'] })
   },
 })
