@@ -154,9 +154,12 @@ export async function createContext(globals: GlobalOptions, io: CliIO): Promise<
       await context.print(result.items, { columns })
       if (result.truncated && io.stderr.isTTY) {
         const total = await countItems(client, call).catch(() => undefined)
+        const shown = result.items.length
         note(
           paint.err.yellow(
-            `Showing ${result.items.length} of ${total ?? `${result.items.length}+`} ${noun}; use --all or --limit N for more.`,
+            total === undefined
+              ? `Showing the first ${shown} ${noun}; more exist: use --all or --limit N.`
+              : `Showing ${shown} of ${total} ${noun}; use --all or --limit N for more.`,
           ),
         )
       }

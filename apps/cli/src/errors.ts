@@ -61,6 +61,14 @@ const MAX_ERRORS: Record<string, string> = {
   ServerError: 'the server failed; its log has the details',
 }
 
+/** MAX's error name in words, naming the user when MAX's description does. */
+function explain(name: string, description: unknown): string | undefined {
+  if (!Object.hasOwn(MAX_ERRORS, name)) return undefined
+  const who = typeof description === 'string' ? /identified by:?\s*(\S+)/.exec(description)?.[1] : undefined
+  if (name === 'UnknownUserError' && who) return `no user '${who}' on this server`
+  return MAX_ERRORS[name]
+}
+
 /**
  * Maps any thrown value to an exit code and a message without loading the client packages:
  * core's error classes are recognised by name so that the failure path stays cheap. MAX error
@@ -83,8 +91,8 @@ export function describeError(
     case 'TimeoutError': {
       const { status, error: maxName } = error as { status?: unknown; error?: unknown }
       let text = message
-      const words =
-        typeof maxName === 'string' && Object.hasOwn(MAX_ERRORS, maxName) ? MAX_ERRORS[maxName] : undefined
+      const description = (error as { description?: unknown }).description
+      const words = typeof maxName === 'string' ? explain(maxName, description) : undefined
       if (words) text = `${words} (${message})`
       if (status === 0 && name === 'RequestError') {
         const from = env.MAX_SERVER ? 'MAX_SERVER' : '--server or the stored profile'

@@ -161,7 +161,7 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
             op: task.op,
             request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}`,
           }
-          if (built.body !== undefined) row.body = built.body
+          if (built.body !== undefined && JSON.stringify(built.body) !== '{}') row.body = built.body
           return row
         }),
       )

@@ -58,7 +58,7 @@ describe('list limits', () => {
       [],
     )
     expect(code, output).toBe(0)
-    expect(output).toMatch(/Showing 5 of \d+\+? subscribers; use --all or --limit N for more\./)
+    expect(output).toContain('Showing the first 5 subscribers; more exist: use --all or --limit N.')
     const piped = await as('admin', 'contexts', 'subscribers', TEAM, '--limit', '5')
     expect(piped.stderr).toBe('')
   })
@@ -162,7 +162,7 @@ describe('output', () => {
     const result = await as('admin', 'api', '/people', '--paginate', '--page-size', '10', '-i')
     expect(result.code, result.stderr).toBe(0)
     const pages = result.stderr.match(/^HTTP 200$/gm) ?? []
-    expect(pages.length).toBeGreaterThanOrEqual(4)
+    expect(pages.length, result.stderr).toBeGreaterThanOrEqual(4)
     expect(result.stderr).toMatch(/^content-type: application\/json/m)
   })
 
@@ -176,7 +176,7 @@ describe('errors', () => {
   it('explains MAX error names and hints at the server when it is down', async () => {
     const missing = await as('admin', 'users', 'get', 'nobody.here')
     expect(missing.code).toBe(1)
-    expect(missing.stderr).toMatch(/not found on this server \(.*ObjectNotFound|no such user/)
+    expect(missing.stderr).toContain("no user 'nobody.here' on this server (UnknownUserError")
     const down = await runCli(
       ['users', 'list'],
       isolatedEnv({ MAX_SERVER: 'http://127.0.0.1:9', MAX_USERNAME: 'a', MAX_TOKEN: 'tok-down' }),
