@@ -151,7 +151,7 @@ export default defineCommand({
   },
   examples: [
     'maxcli completion bash > ~/.local/share/bash-completion/completions/maxcli',
-    'maxcli completion zsh > "${fpath[1]}/_maxcli"',
+    'maxcli completion zsh > ~/.zfunc/_maxcli   # a directory on $fpath',
     'maxcli completion fish > ~/.config/fish/completions/maxcli.fish',
   ],
   async run(context, options) {

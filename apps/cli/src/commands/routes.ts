@@ -1,5 +1,4 @@
 import { catalog, type HttpMethod, type RouteSpec } from '@maxclient/resources'
-import type { CommandContext } from '../context.js'
 import { defineCommand, flag } from '../define.js'
 import { usageError } from '../errors.js'
 

@@ -48,7 +48,7 @@ describe('output', () => {
     const rows = [{ username: 'a', actor: { username: 'x' }, tags: null }]
     expect(() => checkFields(rows, ['username', 'actor.username', 'tags'])).not.toThrow()
     expect(() => checkFields(rows, ['usrname'])).toThrow(
-      /Unknown field "usrname" in --fields. Valid fields:\n  actor\n  actor.username\n  tags\n  username/,
+      /Unknown field "usrname" in --fields. Valid fields:\n {2}actor\n {2}actor.username\n {2}tags\n {2}username/,
     )
   })
 

@@ -1,4 +1,4 @@
-import { defineCommand, arg, flag } from '../../define.js'
+import { arg, defineCommand, flag } from '../../define.js'
 import { columns } from '../../listing.js'
 import { operations } from '../../operations.js'
 

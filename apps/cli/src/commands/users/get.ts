@@ -1,4 +1,4 @@
-import { defineCommand, arg } from '../../define.js'
+import { arg, defineCommand } from '../../define.js'
 
 export default defineCommand({
   summary: "show a user's profile",
