@@ -31,8 +31,8 @@ interface ArgumentDef {
 
 const kebabCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 
-/** The loader of a command's module, imported only when that command runs (or for help/completion). */
-export type SpecLoader = () => Promise<CommandSpec>
+/** Imports a command's module; only when that command runs (or for help and completion). */
+export type ModuleLoader = () => Promise<object>
 
 /** What {@link Command.parse} chose: the leaf command with its options, and the root's options. */
 export interface ParsedLine {
@@ -55,7 +55,7 @@ export class Command {
   private readonly options: OptionDef[] = []
   private readonly helpAfter: string[] = []
   private spec: CommandSpec | undefined
-  private loader: SpecLoader | undefined
+  private loader: (() => Promise<CommandSpec>) | undefined
   private versionText: string | undefined
 
   constructor(name: string, summary = '') {
@@ -99,10 +99,10 @@ export class Command {
     return child
   }
 
-  /** A command whose module is loaded only when needed (run, help, completion). */
-  command(name: string, loader: SpecLoader): Command {
+  /** A command declared by the `exported` spec of a module loaded only when needed. */
+  command(name: string, load: ModuleLoader, exported = 'default'): Command {
     const child = this.group(name, '')
-    child.loader = loader
+    child.loader = async () => (await load())[exported as keyof object] as CommandSpec
     return child
   }
 

@@ -7,7 +7,7 @@ export default defineCommand({
   async run(context, options) {
     const { callEndpoint } = await import('../../call.js')
     const { client } = await context.session()
-    context.print(
+    await context.print(
       await callEndpoint(client, {
         method: 'GET',
         pattern: '/people/{username}',
