@@ -8,8 +8,8 @@ function program() {
     .version('1.2.3')
     .flags({ server: flag.string('server', { short: 's', value: 'url' }), json: flag.boolean('json') })
   const users = root.group('users', 'manage users')
-  users.command('add', async () =>
-    defineCommand({
+  users.command('add', async () => ({
+    default: defineCommand({
       summary: 'add one',
       args: { username: arg.required('who') },
       flags: {
@@ -20,15 +20,15 @@ function program() {
       examples: ['tool users add alice'],
       async run() {},
     }),
-  )
-  root.command('send', async () =>
-    defineCommand({
+  }))
+  root.command('send', async () => ({
+    default: defineCommand({
       summary: 'send',
       args: { to: arg.variadic() },
       flags: { message: flag.required('text', { value: 'text' }) },
       async run() {},
     }),
-  )
+  }))
   const parse = async (argv: string[]) => {
     const line = await root.parse(argv, () => {})
     calls.push(line.options)
