@@ -6,6 +6,8 @@ import { usageError } from '../errors.js'
 export interface CompletionEntry {
   path: string
   options: string[]
+  /** Those of `options` that take a value (the next word is not a command). */
+  valued: string[]
 }
 
 /** Every command path with its options (the root's are the global ones, path ''). */
@@ -13,10 +15,11 @@ export async function completionEntries(program: Command): Promise<CompletionEnt
   await program.loadAll()
   const entries: CompletionEntry[] = []
   const walk = (command: Command, path: string) => {
-    const options = command.ownOptions.flatMap((o) =>
-      o.short ? [`-${o.short}`, `--${o.long}`] : [`--${o.long}`],
-    )
-    entries.push({ path, options })
+    const names = (o: { short?: string; long: string }) =>
+      o.short ? [`-${o.short}`, `--${o.long}`] : [`--${o.long}`]
+    const options = command.ownOptions.flatMap(names)
+    const valued = command.ownOptions.filter((o) => o.valueName !== undefined).flatMap(names)
+    entries.push({ path, options, valued })
     for (const child of command.commands) walk(child, path ? `${path} ${child.name}` : child.name)
   }
   walk(program, '')
@@ -60,6 +63,7 @@ function bashScript(entries: CompletionEntry[]): string {
       )
       .map((e) => e.path.split(' ').at(-1))
   const globals = entries.find((e) => e.path === '')!.options.join(' ')
+  const valued = [...new Set(entries.flatMap((e) => e.valued))].join('|')
   const optionCases = entries
     .filter((e) => e.path !== '')
     .map((e) => `    "${e.path}") opts="${e.options.join(' ')}" ;;`)
@@ -79,7 +83,11 @@ _maxcli() {
   esac
   for ((i = 1; i < COMP_CWORD; i++)); do
     w="\${COMP_WORDS[i]}"
-    case "$w" in -*) ;; *) [[ -z "$path" ]] && path="$w" || { [[ "$path" != *" "* ]] && path="$path $w"; } ;; esac
+    case "$w" in
+      ${valued}) ((i++)) ;;
+      -*) ;;
+      *) [[ -z "$path" ]] && path="$w" || { [[ "$path" != *" "* ]] && path="$path $w"; } ;;
+    esac
   done
   case "$path" in
 ${optionCases}

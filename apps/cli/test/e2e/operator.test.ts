@@ -368,5 +368,7 @@ describe('completion', () => {
     const probe = `source ${script}; COMP_WORDS=(maxcli users list --s); COMP_CWORD=3; _maxcli; echo "\${COMPREPLY[@]}"`
     const result = spawnSync('bash', ['-c', probe], { encoding: 'utf8' })
     expect(result.stdout.split(/\s+/)).toEqual(expect.arrayContaining(['--search', '--server']))
+    const afterValue = `source ${script}; COMP_WORDS=(maxcli -s https://max.example.com users a); COMP_CWORD=4; _maxcli; echo "\${COMPREPLY[@]}"`
+    expect(spawnSync('bash', ['-c', afterValue], { encoding: 'utf8' }).stdout.trim()).toBe('add')
   })
 })
