@@ -161,8 +161,11 @@ describe('output', () => {
   it('api -i shows the headers of every page with --paginate', async () => {
     const result = await as('admin', 'api', '/people', '--paginate', '--page-size', '10', '-i')
     expect(result.code, result.stderr).toBe(0)
+    const items = result.stdout.trim().split('\n').length
+    expect(items).toBeGreaterThan(MEMBERS)
+    // One status line per page read: every full page, then the last one (short or empty).
     const pages = result.stderr.match(/^HTTP 200$/gm) ?? []
-    expect(pages.length, result.stderr).toBeGreaterThanOrEqual(4)
+    expect(pages.length, result.stderr).toBeGreaterThanOrEqual(Math.ceil(items / 10))
     expect(result.stderr).toMatch(/^content-type: application\/json/m)
   })
 
