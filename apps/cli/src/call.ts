@@ -1,30 +1,26 @@
-import { interpretResponse, type MaxCore, type MaxResponse } from '@maxclient/core'
+import { interpretResponse, type MaxCore, type MaxRequest, type MaxResponse } from '@maxclient/core'
 import { buildRequest, type CallInput } from '@maxclient/resources'
 import type { EndpointCall } from './operations.js'
 
-/** Builds the request of an endpoint call (defaults, `:me`, context hashes, encoding) for this client. */
-export function prepare(client: MaxCore, call: EndpointCall) {
-  return buildRequest({
+/**
+ * The one place maxcli turns an endpoint call into a request: resources' `buildRequest` (defaults,
+ * `:me`, context hashes, encoding) gives the complete `MaxRequest` that rest and rpc send too.
+ */
+export function requestFor(client: MaxCore, call: EndpointCall, signal?: AbortSignal): MaxRequest {
+  const request: MaxRequest = buildRequest({
     pattern: call.pattern,
     method: call.method,
     params: call.params,
     input: call.input as CallInput | undefined,
     actor: client.actor,
   })
+  if (signal) request.signal = signal
+  return request
 }
 
 /** Sends an endpoint call and returns the full response, whatever its status. */
-export async function sendCall(
-  client: MaxCore,
-  call: EndpointCall,
-  signal?: AbortSignal,
-): Promise<MaxResponse> {
-  const built = prepare(client, call)
-  const request: Parameters<MaxCore['send']>[0] = { method: built.method, path: built.path, auth: built.auth }
-  if (built.query) request.query = built.query
-  if (built.body !== undefined) request.body = built.body
-  if (signal) request.signal = signal
-  return client.send(request)
+export function sendCall(client: MaxCore, call: EndpointCall, signal?: AbortSignal): Promise<MaxResponse> {
+  return client.send(requestFor(client, call, signal))
 }
 
 /**

@@ -1,3 +1,4 @@
+import { type CommandSpec, type FlagSpec, flag } from './define.js'
 import { usageError } from './errors.js'
 import { editDistance } from './suggest.js'
 
@@ -6,8 +7,6 @@ import { editDistance } from './suggest.js'
  * Written for maxcli because starting up fast matters here: a general framework costs more to load
  * than the whole request that a one-shot command sends.
  */
-
-type Action = (...args: unknown[]) => unknown
 
 interface OptionDef {
   short?: string
@@ -24,75 +23,61 @@ interface OptionDef {
 
 interface ArgumentDef {
   name: string
+  key: string
   required: boolean
   variadic: boolean
   description: string
 }
 
-const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())
+const kebabCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
 
-function parseFlags(flags: string): Pick<OptionDef, 'short' | 'long' | 'key' | 'valueName'> {
-  const match = /^(?:-([A-Za-z]),\s*)?--([a-z][a-z0-9-]*)(?:\s+<([^>]+)>)?$/.exec(flags.trim())
-  if (!match) throw new Error(`bad option flags: ${flags}`)
-  const [, short, long, valueName] = match
-  const parsed: Pick<OptionDef, 'short' | 'long' | 'key' | 'valueName'> = {
-    long: long!,
-    key: camelCase(long!),
-  }
-  if (short) parsed.short = short
-  if (valueName) parsed.valueName = valueName
-  return parsed
+/** Imports a command's module; only when that command runs (or for help and completion). */
+export type ModuleLoader = () => Promise<object>
+
+/** What {@link Command.parse} chose: the leaf command with its options, and the root's options. */
+export interface ParsedLine {
+  command: Command
+  spec: CommandSpec
+  options: Record<string, unknown>
+  globals: Record<string, unknown>
 }
 
 /** Thrown for `--help` and `--version`, which end the run successfully. */
 export class HelpShown extends Error {}
 
-/** One command (or the program itself): arguments, options, subcommands and an action. */
+/** One command (or the program itself): arguments, options, subcommands and its declaration. */
 export class Command {
   readonly name: string
   parent: Command | undefined
   readonly commands: Command[] = []
-  private summary = ''
+  summary = ''
   private readonly args: ArgumentDef[] = []
   private readonly options: OptionDef[] = []
   private readonly helpAfter: string[] = []
-  private handler: Action | undefined
+  private spec: CommandSpec | undefined
+  private loader: (() => Promise<CommandSpec>) | undefined
   private versionText: string | undefined
-  private values: Record<string, unknown> = {}
 
-  constructor(name: string) {
+  constructor(name: string, summary = '') {
     this.name = name
+    this.summary = summary
   }
 
-  description(text: string): this {
-    this.summary = text
-    return this
-  }
-
-  /** `<name>`, `[name]` or `<name...>`. */
-  argument(spec: string, description = ''): this {
-    const match = /^([<[])([a-z][a-z0-9-]*)(\.\.\.)?[>\]]$/.exec(spec)
-    if (!match) throw new Error(`bad argument spec: ${spec}`)
-    this.args.push({ name: match[2]!, required: match[1] === '<', variadic: Boolean(match[3]), description })
-    return this
-  }
-
-  /** `-s, --server <url>` takes a value, `--json` is a flag. `repeatable` collects values into an array. */
-  option(flags: string, description = '', settings: { repeatable?: boolean; default?: string } = {}): this {
-    const option: OptionDef = {
-      ...parseFlags(flags),
-      description,
-      repeatable: Boolean(settings.repeatable),
-      required: false,
+  /** Adds flags declared with `flag.*`; the key's kebab-case is the long name. */
+  flags(flags: Record<string, FlagSpec>): this {
+    for (const [key, spec] of Object.entries(flags)) {
+      const option: OptionDef = {
+        long: kebabCase(key),
+        key,
+        description: spec.description,
+        repeatable: spec.kind === 'list',
+        required: Boolean(spec.required),
+      }
+      if (spec.short) option.short = spec.short
+      if (spec.kind !== 'boolean') option.valueName = spec.value ?? 'value'
+      if (spec.default !== undefined) option.defaultValue = spec.default
+      this.options.push(option)
     }
-    if (settings.default !== undefined) option.defaultValue = settings.default
-    this.options.push(option)
-    return this
-  }
-
-  requiredOption(flags: string, description = ''): this {
-    this.option(flags, description)
-    this.options.at(-1)!.required = true
     return this
   }
 
@@ -106,31 +91,71 @@ export class Command {
     return this
   }
 
-  command(name: string): Command {
-    const child = new Command(name)
+  /** A group of commands, e.g. `users`. */
+  group(name: string, summary: string): Command {
+    const child = new Command(name, summary)
     child.parent = this
     this.commands.push(child)
     return child
   }
 
-  action(handler: Action): this {
-    this.handler = handler
+  /** A command declared by the `exported` spec of a module loaded only when needed. */
+  command(name: string, load: ModuleLoader, exported = 'default'): Command {
+    const child = this.group(name, '')
+    child.loader = async () => (await load())[exported as keyof object] as CommandSpec
+    return child
+  }
+
+  /** Applies a command's declaration: arguments, flags (plus those its effect and listing imply), help. */
+  define(spec: CommandSpec): this {
+    this.spec = spec
+    this.summary = spec.summary
+    for (const [key, value] of Object.entries(spec.args ?? {})) {
+      this.args.push({ name: kebabCase(key), key, ...value })
+    }
+    this.flags(spec.flags ?? {})
+    if (spec.list) {
+      this.flags({
+        limit: flag.withDefault('at most this many', String(spec.list.limit), { value: 'n' }),
+        all: flag.boolean('every item, however many'),
+      })
+    }
+    if (spec.effect === 'change' || spec.effect === 'destroy') {
+      this.flags({ dryRun: flag.boolean('print the request it would send, and send nothing') })
+    }
+    if (spec.effect === 'destroy') {
+      this.flags({
+        yes: flag.boolean('do not ask for confirmation (required when not on a terminal)', { short: 'y' }),
+      })
+    }
+    if (spec.description) this.helpAfter.push(`\n${spec.description}\n`)
+    if (spec.examples?.length) {
+      this.helpAfter.push(`\nExamples:\n${spec.examples.map((line) => `  $ ${line}`).join('\n')}\n`)
+    }
+    if (spec.notes) this.helpAfter.push(`\n${spec.notes}\n`)
     return this
   }
 
-  /** Parsed option values of this command (after {@link parse}). */
-  opts(): Record<string, unknown> {
-    return this.values
+  /** Loads this command's module (once). */
+  async load(): Promise<this> {
+    if (this.loader) {
+      const loader = this.loader
+      this.loader = undefined
+      this.define(await loader())
+    }
+    return this
   }
 
-  /** Whether a description was set. */
-  get described(): boolean {
-    return this.summary !== ''
+  /** Loads every command below this one (help of a group, completion scripts). */
+  async loadAll(): Promise<this> {
+    await this.load()
+    await Promise.all(this.commands.map((command) => command.loadAll()))
+    return this
   }
 
-  /** Whether help text (examples) was added. */
-  get hasHelpText(): boolean {
-    return this.helpAfter.length > 0
+  /** This command's own options, for completion. */
+  get ownOptions(): ReadonlyArray<{ short?: string; long: string; valueName?: string; description: string }> {
+    return this.options
   }
 
   /** The command path, e.g. `maxcli users add`. */
@@ -142,7 +167,7 @@ export class Command {
     return this.parent ? this.parent.root() : this
   }
 
-  /** The help text of this command. */
+  /** The help text of this command (load it first). */
   helpText(): string {
     const lines: string[] = []
     const argsText = this.args
@@ -170,7 +195,10 @@ export class Command {
     optionRows.push(['-h, --help', 'show this help'])
     lines.push('Options:', ...table(optionRows), '')
     if (this.parent)
-      lines.push(`Global options (--server, --json, --fields, ...): see "${this.root().name} --help".`, '')
+      lines.push(
+        `Global options (--server, --output, --jq, --fields, ...): see "${this.root().name} --help".`,
+        '',
+      )
     if (this.commands.length > 0) {
       lines.push('Commands:', ...table(this.commands.map((command) => [command.name, command.summary])), '')
     }
@@ -204,11 +232,11 @@ export class Command {
   }
 
   /**
-   * Parses `argv` (without node and script), then runs the chosen command's action with its
-   * positional arguments, its own options and itself. Prints help or version and throws
-   * {@link HelpShown} for `--help`/`--version`.
+   * Parses `argv` (without node and script) and returns the chosen command with its arguments and
+   * options merged (gh's options struct), loading only that command's module. Prints help or
+   * version and throws {@link HelpShown} for `--help`/`--version`.
    */
-  async parse(argv: readonly string[], write: (text: string) => void): Promise<void> {
+  async parse(argv: readonly string[], write: (text: string) => void): Promise<ParsedLine> {
     let node: Command = this
     const positionals: string[] = []
     const values = new Map<Command, Record<string, unknown>>()
@@ -269,7 +297,7 @@ export class Command {
       if (positionals.length === 0 && node.commands.length > 0) {
         const child = node.commands.find((command) => command.name === token)
         if (child) {
-          node = child
+          node = await child.load()
           continue
         }
         if (token === 'help' && node === this) {
@@ -289,15 +317,18 @@ export class Command {
       // `maxcli help users add`
       for (const name of positionals) node = node.commands.find((command) => command.name === name) ?? node
     }
+    await node.load()
     if (version) {
       write(`${this.versionText}\n`)
       throw new HelpShown()
     }
     if (help) {
+      // A group's help lists its commands' summaries, which live in their modules.
+      for (const child of node.commands) await child.load()
       write(node.helpText())
       throw new HelpShown()
     }
-    if (!node.handler) {
+    if (!node.spec) {
       throw usageError(
         `"${node.path()}" needs a command: ${node.commands.map((command) => command.name).join(', ')} (see "${node.path()} --help")`,
       )
@@ -311,20 +342,20 @@ export class Command {
           throw usageError(`"${node.path()}" needs --${option.long} <${option.valueName}>.`)
         }
       }
-      command.values = record
+      values.set(command, record)
     }
-    const args: unknown[] = []
+    const options: Record<string, unknown> = { ...values.get(node) }
     let rest = positionals
     for (const arg of node.args) {
       if (arg.variadic) {
         if (arg.required && rest.length === 0)
           throw usageError(`"${node.path()}" needs at least one <${arg.name}>.`)
-        args.push(rest)
+        options[arg.key] = rest
         rest = []
       } else {
         const value = rest[0]
         if (value === undefined && arg.required) throw usageError(`"${node.path()}" needs <${arg.name}>.`)
-        args.push(value)
+        if (value !== undefined) options[arg.key] = value
         rest = rest.slice(1)
       }
     }
@@ -333,6 +364,6 @@ export class Command {
         `too many arguments for "${node.path()}": ${rest.map((value) => `'${value}'`).join(' ')} (see "${node.path()} --help")`,
       )
     }
-    await node.handler(...args, node.values, node)
+    return { command: node, spec: node.spec, options, globals: values.get(this) ?? {} }
   }
 }

@@ -1,6 +1,6 @@
-import { collect, type MaxCore, paginate } from '@maxclient/core'
+import { collect, countOf, type MaxCore, paginate } from '@maxclient/core'
 import { findRoute, methodOf, paginationFor } from '@maxclient/resources'
-import { callEndpoint, prepare } from './call.js'
+import { callEndpoint, requestFor, sendCall } from './call.js'
 import { usageError } from './errors.js'
 import type { EndpointCall } from './operations.js'
 
@@ -13,15 +13,53 @@ export function parseLimit(value: string | undefined, fallback: number, option =
   return limit
 }
 
-/** Reads up to `limit` items of a list endpoint, following pages when the catalog says it pages. */
-export async function listItems(client: MaxCore, call: EndpointCall, limit: number): Promise<unknown[]> {
+/** A page of a list as a command shows it: the items, and whether more exist beyond the limit. */
+export interface ListResult {
+  items: unknown[]
+  /** More items exist than were read (only when a limit applied). */
+  truncated: boolean
+  /** The server's count of every item, when the list has one and it was asked for. */
+  total?: number
+}
+
+function withQuery(call: EndpointCall, query: Record<string, unknown>): EndpointCall {
+  const input = { ...call.input }
+  input.qs = { ...(input.qs as Record<string, unknown> | undefined), ...query }
+  return { ...call, input }
+}
+
+/**
+ * Reads up to `limit` items of a list endpoint (every item when `limit` is undefined), following
+ * pages when the catalog says the list pages. One item more than the limit is read to know
+ * whether the list was cut.
+ */
+export async function listItems(
+  client: MaxCore,
+  call: EndpointCall,
+  limit: number | undefined,
+): Promise<ListResult> {
   const route = findRoute(call.pattern)
   const spec = route ? methodOf(route, 'GET') : undefined
-  if (!spec?.paginated) {
-    const result = await callEndpoint(client, call)
-    return Array.isArray(result) ? result.slice(0, limit) : [result]
+  let items: unknown[]
+  if (spec?.paginated) {
+    const max = limit === undefined ? undefined : limit + 1
+    const pageSize = Math.min(max ?? 100, 100)
+    items = await collect(iterateItems(client, call, max === undefined ? { pageSize } : { pageSize, max }))
+  } else {
+    // MAX lists answer 10 items unless asked: ask for the limit (0 means every item).
+    const result = await callEndpoint(client, withQuery(call, { limit: limit === undefined ? 0 : limit + 1 }))
+    items = Array.isArray(result) ? result : [result]
   }
-  return collect(iterateItems(client, call, { pageSize: Math.min(limit, 100), max: limit }))
+  const truncated = limit !== undefined && items.length > limit
+  return { items: truncated ? items.slice(0, limit) : items, truncated }
+}
+
+/** The server's total for a list that answers HEAD counts, or undefined. */
+export async function countItems(client: MaxCore, call: EndpointCall): Promise<number | undefined> {
+  const route = findRoute(call.pattern)
+  if (!route || !methodOf(route, 'GET')?.count) return undefined
+  const response = await sendCall(client, { ...call, method: 'HEAD' })
+  return response.ok ? countOf(response) : undefined
 }
 
 /**
@@ -33,10 +71,8 @@ export function iterateItems(
   call: EndpointCall,
   options: { pageSize: number; max?: number },
 ): AsyncIterable<unknown> {
-  const built = prepare(client, call)
-  const request: Parameters<typeof paginate>[1] = { method: 'GET', path: built.path, auth: built.auth }
-  if (built.query) request.query = built.query
-  return paginate(client, request, { ...options, ...paginationFor(call.pattern, 'GET', built.query) })
+  const request = requestFor(client, { ...call, method: 'GET' })
+  return paginate(client, request, { ...options, ...paginationFor(call.pattern, 'GET', request.query) })
 }
 
 /** Table columns per kind of result. */

@@ -1,7 +1,8 @@
+import type { HttpMethod } from '@maxclient/core'
 import { usageError } from './errors.js'
 
-/** HTTP methods of the catalog (kept local so this module stays free of imports at run time). */
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD'
+/** HTTP methods of the catalog. */
+export type Method = HttpMethod
 
 /** One endpoint call described as data: what `buildRequest` of @maxclient/resources takes. */
 export interface EndpointCall {

@@ -1,21 +1,10 @@
-import type { MaxClientOptions, MaxCore } from '@maxclient/core'
-import { type Profile, ProfileStore } from './config.js'
+import type { MaxClientOptions, MaxCore, MaxResponse } from '@maxclient/core'
+import type { Profile, ProfileStore } from './config.js'
 import { authError, usageError } from './errors.js'
+import type { GlobalOptions } from './globals.js'
+import { rememberSecret } from './secrets.js'
 
-/** The global options every command accepts (each also read from the environment). */
-export interface GlobalOptions {
-  server?: string
-  domain?: string
-  hub?: string
-  oauthServer?: string
-  username?: string
-  profile?: string
-  debug?: boolean
-  insecure?: boolean
-  timeout?: string
-  json?: boolean
-  fields?: string
-}
+export type { GlobalOptions }
 
 /** Where the command talks to and as whom, before any network call. */
 export interface Target {
@@ -27,6 +16,8 @@ export interface Target {
   profileName?: string
   /** Where the token came from, for `whoami`. */
   tokenSource?: 'MAX_TOKEN' | 'profile'
+  /** Where a stored token is kept, in words (for `auth status`). */
+  tokenStorage?: string
 }
 
 /** Checks a server URL option: absolute http(s), no trailing slash kept. */
@@ -80,10 +71,21 @@ export async function clientOptions(
 export async function resolveTarget(
   globals: GlobalOptions,
   env: NodeJS.ProcessEnv,
-  store: ProfileStore,
+  openStore: () => Promise<ProfileStore>,
   options: MaxClientOptions = {},
 ): Promise<{ target: Target | undefined; reason?: string }> {
   const profileName = globals.profile ?? env.MAX_PROFILE
+  let server = globals.server ?? env.MAX_SERVER
+  if (server !== undefined) server = checkServerUrl(server, globals.server ? '--server' : 'MAX_SERVER')
+  const username = globals.username ?? env.MAX_USERNAME
+  if (env.MAX_TOKEN && server !== undefined && username !== undefined && profileName === undefined) {
+    // Everything comes from the environment (CI, one-shot calls): no config directory to read.
+    const target: Target = { server, username, token: env.MAX_TOKEN, tokenSource: 'MAX_TOKEN' }
+    const oauth = globals.oauthServer ?? env.MAX_OAUTH_SERVER
+    if (oauth !== undefined) target.oauthServer = checkServerUrl(oauth, '--oauth-server')
+    return { target }
+  }
+  const store = await openStore()
   let profile: Profile | undefined
   if (profileName !== undefined) {
     profile = store.get(profileName)
@@ -94,8 +96,6 @@ export async function resolveTarget(
       )
     }
   }
-  let server = globals.server ?? env.MAX_SERVER
-  if (server !== undefined) server = checkServerUrl(server, globals.server ? '--server' : 'MAX_SERVER')
   if (server === undefined && globals.domain !== undefined) {
     const hub = globals.hub ?? env.MAX_HUB
     if (!hub) throw usageError('--domain needs a hub: pass --hub URL or set MAX_HUB.')
@@ -104,7 +104,7 @@ export async function resolveTarget(
     if (options.transport) hubOptions.transport = options.transport
     server = checkServerUrl(await resolveHubDomain(globals.domain, hubOptions), 'the hub answer')
   }
-  const username = globals.username ?? env.MAX_USERNAME
+  let chosen = profileName
   if (!profile && profileName === undefined) {
     const current = store.current()
     const found =
@@ -115,7 +115,7 @@ export async function resolveTarget(
           : store.list().find((entry) => entry.profile.username === username)
     if (found && (username === undefined || found.profile.username === username)) {
       profile = found.profile
-      globals = { ...globals, profile: found.name }
+      chosen = found.name
     }
   }
   server ??= profile?.server
@@ -141,9 +141,13 @@ export async function resolveTarget(
     profile.server.replace(/\/+$/, '') === server &&
     profile.username === target.username
   ) {
-    target.token = profile.token
-    target.tokenSource = 'profile'
-    if (globals.profile) target.profileName = globals.profile
+    const token = chosen !== undefined ? store.tokenOf(chosen, profile) : profile.token
+    if (token !== undefined) {
+      target.token = token
+      target.tokenSource = 'profile'
+      target.tokenStorage = store.whereIs(profile)
+    }
+    if (chosen !== undefined) target.profileName = chosen
   }
   return { target }
 }
@@ -161,12 +165,21 @@ export interface Session {
  */
 export async function openSession(
   globals: GlobalOptions,
-  env: NodeJS.ProcessEnv = process.env,
-  store: ProfileStore = new ProfileStore(),
+  env: NodeJS.ProcessEnv,
+  openStore: () => Promise<ProfileStore>,
   stderr: NodeJS.WritableStream = process.stderr,
+  onResponse?: (response: MaxResponse) => void,
 ): Promise<Session> {
   const options = await clientOptions(globals, stderr)
-  const { target, reason } = await resolveTarget(globals, env, store, options)
+  if (onResponse) {
+    options.hooks = {
+      afterResponse: (response) => {
+        onResponse(response)
+        return undefined
+      },
+    }
+  }
+  const { target, reason } = await resolveTarget(globals, env, openStore, options)
   if (!target || reason) throw authError(reason!)
   if (!target.token || !target.username) {
     const who = target.username ? `${target.username} on ${target.server}` : `on ${target.server}`
@@ -175,6 +188,7 @@ export async function openSession(
     )
   }
   if (target.oauthServer) options.oauthServer = target.oauthServer
+  rememberSecret(target.token)
   const { MaxCore } = await import('@maxclient/core')
   const client = new MaxCore(target.server, options)
   client.setActor(target.username)

@@ -12,6 +12,7 @@ import { createFetchTransport } from './fetch-transport.js'
 import { isFormData } from './form-data.js'
 import { type HookRequest, type Hooks, normalizeHooks } from './hooks.js'
 import { type ClientClass, resolveHubDomainWith } from './hub.js'
+import { isHttpMethod, isTrusted, serializeQuery } from './request.js'
 import { interpretResponse, parseBody } from './response.js'
 import {
   backoffDelay,
@@ -23,8 +24,8 @@ import {
 } from './retry.js'
 import { supportsTimeout, type Transport, type TransportRequest, TransportTimeoutError } from './transport.js'
 import type { MaxClientOptions, MaxRequest, MaxResponse } from './types.js'
+import { preview } from './values.js'
 
-const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
 const OPTION_NAMES: ReadonlySet<string> = new Set([
   'oauthServer',
   'actor',
@@ -463,26 +464,35 @@ export class MaxCore {
     if (typeof request !== 'object' || request === null) {
       throw new UsageError('request must be an object { method, path, query?, body?, ... }')
     }
-    const method = request.method
-    if (!METHODS.has(method)) {
-      throw new UsageError(
-        `method must be one of GET, POST, PUT, DELETE, HEAD (upper case), got ${String(method)}`,
-      )
-    }
-    const path = request.path
-    if (typeof path !== 'string' || !path.startsWith('/') || /[\s?#]/.test(path)) {
-      throw new UsageError(
-        `path must start with "/" and be percent-encoded, without spaces, "?" or "#" (use query), got ${JSON.stringify(path)}`,
-      )
-    }
+    const { method, path, query } = request
     let url = this.url + path
-    if (request.query !== undefined && request.query !== '') {
-      if (typeof request.query !== 'string' || /[\s#]/.test(request.query) || request.query.startsWith('?')) {
+    if (isTrusted(request)) {
+      // Built by resources: method, path and query were checked there.
+      if (query !== undefined && query !== '') {
+        url += `?${typeof query === 'string' ? query : serializeQuery(query, false)}`
+      }
+    } else {
+      if (!isHttpMethod(method)) {
         throw new UsageError(
-          `query must be an encoded string without the leading "?", got ${JSON.stringify(request.query)}`,
+          `method must be one of GET, POST, PUT, DELETE, HEAD (upper case), got ${preview(String(method))}`,
         )
       }
-      url += `?${request.query}`
+      if (typeof path !== 'string' || !path.startsWith('/') || /[\s?#]/.test(path)) {
+        throw new UsageError(
+          `path must start with "/" and be percent-encoded, without spaces, "?" or "#" (use query), got ${preview(JSON.stringify(path) ?? String(path))}`,
+        )
+      }
+      if (typeof query === 'string') {
+        if (/[\s#]/.test(query) || query.startsWith('?')) {
+          throw new UsageError(
+            `query must be an encoded string without the leading "?", got ${preview(JSON.stringify(query))}`,
+          )
+        }
+        if (query !== '') url += `?${query}`
+      } else if (query !== undefined) {
+        const encoded = serializeQuery(query, true)
+        if (encoded !== '') url += `?${encoded}`
+      }
     }
     const headers: Record<string, string> = { ...this.#headers }
     if (request.auth !== false) {
@@ -490,7 +500,7 @@ export class MaxCore {
         const missing =
           this.#token === undefined ? (this.#actor === undefined ? 'token and actor' : 'token') : 'actor'
         throw new AuthRequiredError(
-          `${method} ${path} needs authentication but the client has no ${missing}: ` +
+          `${method} ${preview(path)} needs authentication but the client has no ${missing}: ` +
             'call login(username, password), or setToken(token) and setActor(username)',
         )
       }

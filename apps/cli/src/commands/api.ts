@@ -1,29 +1,40 @@
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { MaxCore } from '@maxclient/core'
+import { HTTP_METHODS, type MaxCore, type MaxResponse } from '@maxclient/core'
 import { catalog, type HttpMethod, matchPath, methodOf, type RouteSpec } from '@maxclient/resources'
 import { resultOf, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
+import { arg, defineCommand, flag } from '../define.js'
 import { usageError } from '../errors.js'
 import { buildFields, buildQueryFields, type FileReader, parseUpload, readFileOrStdin } from '../fields.js'
 import { iterateItems } from '../listing.js'
 import type { EndpointCall } from '../operations.js'
-import { formatResult } from '../output.js'
+import { checkFields, selectFields } from '../output.js'
 import { nearestPaths } from '../suggest.js'
 
-const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
+const METHODS = new Set<string>(HTTP_METHODS)
 
-export interface ApiOptions {
-  rawField?: string[]
-  field?: string[]
-  query?: string[]
-  data?: string
-  upload?: string[]
-  paginate?: boolean
-  pageSize?: string
-  count?: boolean
-  include?: boolean
+const apiFlags = {
+  rawField: flag.list('string field; key[sub]=v nests, key[]=v appends (query parameter on GET)', {
+    short: 'f',
+    value: 'key=value',
+  }),
+  field: flag.list('typed field: true/false/null/numbers, @file, @- for stdin (query parameter on GET)', {
+    short: 'F',
+    value: 'key=value',
+  }),
+  query: flag.list('query parameter, whatever the method', { value: 'key=value' }),
+  data: flag.string('raw JSON body from a file or stdin (no defaults applied)', { value: '@file|-' }),
+  upload: flag.list('upload a file as multipart (form field "file" by default)', { value: '[field=]path' }),
+  paginate: flag.boolean('follow the before-cursor through every page, one JSON item per line'),
+  pageSize: flag.withDefault('items per page with --paginate', '100', { value: 'n' }),
+  count: flag.boolean('HEAD request: print the X-totalItems count'),
+  include: flag.boolean('print the status line and headers of every response to stderr', { short: 'i' }),
+  dryRun: flag.boolean('print the request it would send, and send nothing'),
 }
+
+/** The options of `maxcli api`, as parsed from its declaration. */
+export type ApiOptions = { [K in keyof typeof apiFlags]?: NonNullable<(typeof apiFlags)[K]['type']> }
 
 /** Splits the positional arguments into method and path. */
 export function parseTarget(
@@ -92,9 +103,16 @@ export function planApiCall(
     ...(options.rawField ?? []).map((text) => ({ text, typed: false })),
     ...(options.field ?? []).map((text) => ({ text, typed: true })),
   ]
-  // Keep command-line order between -f and -F is not needed: keys are distinct paths.
   const fields = buildFields(fieldEntries, readFile)
-  const hasBody = fieldEntries.length > 0 || options.data !== undefined || (options.upload?.length ?? 0) > 0
+  // As gh: fields are the query of an explicit GET (or HEAD), and the body otherwise.
+  const fieldsAreQuery = target.method === 'GET' || target.method === 'HEAD' || Boolean(options.count)
+  if (fieldsAreQuery && (options.data !== undefined || (options.upload?.length ?? 0) > 0)) {
+    throw usageError(`${target.method ?? 'HEAD'} sends no body: drop --data/--upload or pick another method.`)
+  }
+  const hasBody =
+    (!fieldsAreQuery && fieldEntries.length > 0) ||
+    options.data !== undefined ||
+    (options.upload?.length ?? 0) > 0
   if (options.count && target.method && target.method !== 'HEAD') {
     throw usageError(`--count sends HEAD; drop ${target.method} or --count.`)
   }
@@ -114,15 +132,21 @@ export function planApiCall(
   if (options.paginate && (method !== 'GET' || !spec.paginated)) {
     throw usageError(`--paginate works on GET of paged lists; ${method} ${route.pattern} is not one.`)
   }
-  const input: Record<string, unknown> = { ...fields }
-  const qs = { ...query, ...buildQueryFields(options.query ?? []) }
+  const input: Record<string, unknown> = fieldsAreQuery ? {} : { ...fields }
+  const qs = { ...query, ...(fieldsAreQuery ? fields : {}), ...buildQueryFields(options.query ?? []) }
   if (Object.keys(qs).length > 0) input.qs = qs
   if (options.data !== undefined) {
     if (fieldEntries.length > 0) throw usageError('--data is the whole body: use it without -f/-F fields.')
     if (!options.data.startsWith('@') && options.data !== '-') {
       throw usageError('--data expects @file or - (stdin); for single fields use -f key=value.')
     }
-    const text = readFile(options.data === '-' ? '-' : options.data.slice(1))
+    const source = options.data === '-' ? '-' : options.data.slice(1)
+    let text: string
+    try {
+      text = readFile(source)
+    } catch (error) {
+      throw usageError(`Cannot read --data ${options.data}: ${(error as Error).message}`)
+    }
     try {
       input.data = JSON.parse(text)
     } catch (error) {
@@ -152,48 +176,80 @@ export function planApiCall(
 
 async function streamPages(context: CommandContext, client: MaxCore, call: EndpointCall, pageSize: number) {
   const fields = context.fields
-  const items: unknown[] = []
-  for await (const item of iterateItems(client, call, { pageSize })) {
-    if (context.json) {
-      const value = fields ? JSON.parse(formatResult(item, { json: true, fields })) : item
-      context.io.stdout.write(`${JSON.stringify(value)}\n`)
-    } else items.push(item)
-  }
-  if (!context.json) context.print(items)
-}
-
-/** `maxcli api [METHOD] PATH ...` */
-export async function api(
-  context: CommandContext,
-  first: string,
-  second: string | undefined,
-  options: ApiOptions,
-) {
-  const { call, deprecated } = planApiCall(first, second, options)
-  if (deprecated) context.note(`note: ${deprecated}`)
-  const { client } = await context.session()
-  if (options.paginate) {
-    const size = Number(options.pageSize ?? '100')
-    if (!Number.isInteger(size) || size < 1)
-      throw usageError(`--page-size expects a whole number from 1, got "${options.pageSize}".`)
-    await streamPages(context, client, call, size)
+  if (!context.json || context.globals.jq !== undefined || context.format === 'csv') {
+    // Tables, CSV and jq see the whole list at once.
+    const items: unknown[] = []
+    for await (const item of iterateItems(client, call, { pageSize })) items.push(item)
+    await context.print(items)
     return
   }
-  const response = await sendCall(client, call)
-  if (options.include) {
-    context.note(`HTTP ${response.status}`)
-    for (const [name, value] of Object.entries(response.headers)) context.note(`${name}: ${value}`)
-  }
-  const result = resultOf(response)
-  if (call.method === 'HEAD') {
-    context.io.stdout.write(`${String(result)}\n`)
-  } else if (result instanceof Uint8Array) {
-    context.io.stdout.write(result)
-  } else if (typeof result === 'string') {
-    context.io.stdout.write(result.endsWith('\n') ? result : `${result}\n`)
-  } else if (result !== null && result !== undefined) {
-    context.io.stdout.write(
-      formatResult(result, { json: true, ...(context.fields ? { fields: context.fields } : {}) }),
-    )
+  let checked = false
+  for await (const item of iterateItems(client, call, { pageSize })) {
+    if (fields && !checked) {
+      checkFields(item, fields)
+      checked = true
+    }
+    const value = fields ? selectFields(item, fields) : item
+    context.io.stdout.write(`${JSON.stringify(value)}\n`)
   }
 }
+
+/** `-i`: the status line and headers of a response, on stderr. */
+function showHeaders(context: CommandContext, response: MaxResponse) {
+  context.note(context.paint.err.bold(`HTTP ${response.status}`))
+  for (const [name, value] of Object.entries(response.headers)) context.note(`${name}: ${value}`)
+}
+
+export default defineCommand({
+  summary: 'call any endpoint; the path is checked against the catalog',
+  args: {
+    methodOrPath: arg.required('GET, POST, PUT, DELETE or HEAD (default GET, or POST when a body is given)'),
+    path: arg.optional('e.g. /people/:me/activities; context URLs may stand in {hash} (percent-encoded)'),
+  },
+  flags: apiFlags,
+  examples: [
+    'maxcli api /people/:me',
+    'maxcli api POST /people/:me/activities -f object[content]="Hello"',
+    'maxcli api GET /people -f username=ali          # -f/-F on GET are query parameters',
+    'maxcli api /contexts/https%3A%2F%2Fexample.com%2Fteam/activities --paginate --jq .object.content',
+    'maxcli api /people/:me/timeline --count',
+    'maxcli api POST /people/:me/avatar --upload ./me.png',
+  ],
+  async run(context, options) {
+    const { call, deprecated } = planApiCall(options.methodOrPath, options.path, options)
+    if (deprecated) context.note(`note: ${deprecated}`)
+    if (options.dryRun) {
+      if (call.method === 'GET' || call.method === 'HEAD') {
+        throw usageError('--dry-run is for requests that change something; a GET or HEAD changes nothing.')
+      }
+      await context.send(call, options)
+      return
+    }
+    const { client } = await context.session(
+      options.include ? { onResponse: (response) => showHeaders(context, response) } : undefined,
+    )
+    if (options.paginate) {
+      const size = Number(options.pageSize ?? '100')
+      if (!Number.isInteger(size) || size < 1)
+        throw usageError(`--page-size expects a whole number from 1, got "${options.pageSize}".`)
+      await streamPages(context, client, call, size)
+      return
+    }
+    const result = resultOf(await sendCall(client, call))
+    if (call.method === 'HEAD') {
+      context.io.stdout.write(`${String(result)}\n`)
+    } else if (result instanceof Uint8Array) {
+      context.io.stdout.write(result)
+    } else if (typeof result === 'string') {
+      context.io.stdout.write(result.endsWith('\n') ? result : `${result}\n`)
+    } else if (result !== null && result !== undefined) {
+      // Any endpoint's answer is data: JSON unless another format was asked for.
+      if (context.format === 'table' && context.globals.output === undefined) {
+        if (context.fields) checkFields(result, context.fields)
+        const output = context.fields ? selectFields(result, context.fields) : result
+        if (context.globals.jq !== undefined) await context.print(result)
+        else context.io.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
+      } else await context.print(result)
+    }
+  },
+})

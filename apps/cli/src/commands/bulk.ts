@@ -7,8 +7,9 @@ import { contextHash } from '@maxclient/resources'
 import { Journal, type RowOutcome } from '../bulk/journal.js'
 import { detectFormat, type ParsedRow, parseBulk } from '../bulk/parse.js'
 import { type BulkTask, createProgress, runTasks } from '../bulk/runner.js'
-import { prepare, sendCall } from '../call.js'
+import { requestFor, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
+import { arg, defineCommand, flag } from '../define.js'
 import { CliError, ExitCode, usageError } from '../errors.js'
 import {
   type EndpointCall,
@@ -19,16 +20,21 @@ import {
 } from '../operations.js'
 import { formatTable } from '../output.js'
 
-export interface BulkOptions {
-  concurrency?: string
-  rate?: string
-  format?: string
-  journal?: string
-  report?: string
-  resume?: boolean
-  restart?: boolean
-  dryRun?: boolean
+const bulkFlags = {
+  concurrency: flag.withDefault('rows in flight at once', '8', { value: 'n' }),
+  rate: flag.string('at most n rows started per second', { value: 'n' }),
+  format: flag.string('csv or jsonl (default: from the file extension)', { value: 'csv|jsonl' }),
+  journal: flag.string('default: FILE.journal', { value: 'path' }),
+  report: flag.string('failed rows, default: FILE.failed.jsonl', { value: 'path' }),
+  resume: flag.boolean('continue an interrupted run from its journal'),
+  restart: flag.boolean('ignore an existing journal and run every row'),
+  dryRun: flag.boolean(
+    'check every row and print the request each would send (bodies included), sending nothing',
+  ),
 }
+
+/** The options of `maxcli bulk`, as parsed from its declaration. */
+export type BulkOptions = { [K in keyof typeof bulkFlags]?: NonNullable<(typeof bulkFlags)[K]['type']> }
 
 export interface PlannedTask extends BulkTask {
   op: OperationName
@@ -75,7 +81,7 @@ function failureText(status: number, body: unknown): string {
 async function alreadyPosted(client: MaxCore, task: PlannedTask, since: Date): Promise<boolean> {
   const content = (task.call.input as { object?: { content?: unknown } } | undefined)?.object?.content
   const listCall: EndpointCall = { method: 'GET', pattern: task.call.pattern, params: task.call.params }
-  const built = prepare(client, listCall)
+  const built = requestFor(client, listCall)
   // Allow for clock skew between this machine and the server.
   const oldest = since.getTime() - 5 * 60_000
   for await (const item of paginate<{ object?: { content?: unknown }; published?: string }>(
@@ -144,16 +150,28 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
   for (const { line, error } of invalid) context.note(`line ${line}: ${error}`)
 
   if (options.dryRun) {
-    const { client } = await context.session()
-    const plan = tasks.map((task) => {
-      const built = prepare(client, task.call)
-      return {
-        line: task.line,
-        op: task.op,
-        request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}`,
+    const { client, target } = await context.session()
+    const { describeRequest } = await import('../dry-run.js')
+    if (context.json) {
+      await context.print(
+        tasks.map((task) => {
+          const built = requestFor(client, task.call)
+          const row: Record<string, unknown> = {
+            line: task.line,
+            op: task.op,
+            request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}`,
+          }
+          if (built.body !== undefined && JSON.stringify(built.body) !== '{}') row.body = built.body
+          return row
+        }),
+      )
+    } else {
+      for (const task of tasks) {
+        context.io.stdout.write(
+          `# line ${task.line}: ${task.op}\n${describeRequest(client, task.call, [target.token])}`,
+        )
       }
-    })
-    context.print(plan, ['line', 'op', 'request'])
+    }
     context.note(`${tasks.length} row(s) ready, ${invalid.length} invalid.`)
     if (invalid.length > 0)
       throw new CliError(`${invalid.length} row(s) of ${file} are invalid.`, ExitCode.failed)
@@ -256,8 +274,22 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
   if (failures.length > 0 || result.notRun > 0) throw new CliError(`${failures.length} row(s) failed.`)
 }
 
+export default defineCommand({
+  summary: 'apply one operation per row of a CSV or JSON Lines file, resumably',
+  args: { file: arg.required() },
+  flags: bulkFlags,
+  examples: [
+    'maxcli bulk people.csv',
+    'maxcli bulk changes.jsonl --resume',
+    'maxcli bulk --dry-run people.csv',
+  ],
+  notes:
+    'Rows (CSV header or JSON keys): op plus the fields of the operation; run "maxcli bulk-ops" to list them.',
+  run: (context, options) => bulk(context, options.file, options),
+})
+
 /** `maxcli bulk-ops`: the operations and their fields. */
-export async function listOperations(context: CommandContext) {
+async function listOperations(context: CommandContext) {
   const rows = operationNames.map((name) => {
     const spec = findOperation(name)!
     return {
@@ -267,6 +299,12 @@ export async function listOperations(context: CommandContext) {
       summary: spec.summary,
     }
   })
-  if (context.json) context.print(rows)
+  if (context.json) await context.print(rows)
   else context.io.stdout.write(`${formatTable(rows, ['op', 'required', 'optional', 'summary'])}\n`)
 }
+
+export const operationsCommand = defineCommand({
+  summary: 'list the operations a bulk file can use, with their fields',
+  examples: ['maxcli bulk-ops'],
+  run: listOperations,
+})

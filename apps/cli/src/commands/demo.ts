@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable, Writable } from 'node:stream'
 import type { CliIO, CommandContext } from '../context.js'
+import { defineCommand } from '../define.js'
 import { CliError } from '../errors.js'
 
 /** A stream that collects what a step prints and (optionally) echoes it indented. */
@@ -49,7 +50,11 @@ export async function demo(context: CommandContext) {
       delete process.env[name]
     }
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, MAXCLI_CONFIG_DIR: join(home, 'config') }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MAXCLI_CONFIG_DIR: join(home, 'config'),
+    MAXCLI_KEYRING: 'off',
+  }
 
   /** Runs one command as a user would type it; `show: false` keeps its output for the tour's own use. */
   const step = async (shown: string, args: string[], options: { show?: boolean; stdin?: string } = {}) => {
@@ -201,3 +206,9 @@ export async function demo(context: CommandContext) {
     rmSync(home, { recursive: true, force: true })
   }
 }
+
+export default defineCommand({
+  summary: 'start a local mock MAX server and take a guided tour',
+  examples: ['maxcli demo'],
+  run: demo,
+})

@@ -1,12 +1,12 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { start } from 'node:repl'
 import { catalog } from '@maxclient/resources'
 import type { CommandContext } from '../context.js'
+import { defineCommand } from '../define.js'
 import { buildTree, completeChain } from '../repl-complete.js'
 
 /** `maxcli repl`: a Node REPL with `client` (REST) and `rpc` (RPC) logged in as the current user. */
-export async function repl(context: CommandContext) {
+async function repl(context: CommandContext) {
   const { target, options } = await context.session()
   const [{ MaxClient: RestClient }, { MaxClient: RpcClient }] = await Promise.all([
     import('@maxclient/rest'),
@@ -42,12 +42,23 @@ export async function repl(context: CommandContext) {
       else (defaultCompleter as (line: string, cb: typeof callback) => void).call(server, line, callback)
     },
   })
-  mkdirSync(context.store.dir, { recursive: true, mode: 0o700 })
+  const store = await context.store()
+  store.secureDir()
   await new Promise<void>((resolve) => {
-    server.setupHistory(join(context.store.dir, 'repl_history'), (error) => {
+    server.setupHistory(join(store.dir, 'repl_history'), (error) => {
       if (error) context.note(`(history disabled: ${error.message})`)
       resolve()
     })
   })
   await new Promise<void>((resolve) => server.on('exit', resolve))
 }
+
+export default defineCommand({
+  summary: 'interactive JavaScript shell with `client` (REST) and `rpc` (RPC) logged in',
+  examples: [
+    'maxcli repl',
+    "max> await client.people[':me'].timeline.get({ qs: { limit: 5 } })",
+    'max> await rpc.addUser("alice")',
+  ],
+  run: repl,
+})

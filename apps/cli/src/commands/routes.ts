@@ -1,5 +1,5 @@
 import { catalog, type HttpMethod, type RouteSpec } from '@maxclient/resources'
-import type { CommandContext } from '../context.js'
+import { defineCommand, flag } from '../define.js'
 import { usageError } from '../errors.js'
 
 /** One row per route and method, with HEAD shown where GET also counts. */
@@ -33,7 +33,11 @@ export function routeRows(category?: string) {
   return rows.sort((a, b) => a.category.localeCompare(b.category))
 }
 
-/** `maxcli routes [--category NAME]` */
-export async function routes(context: CommandContext, options: { category?: string }) {
-  context.print(routeRows(options.category), ['category', 'method', 'path', 'summary'])
-}
+export default defineCommand({
+  summary: 'list the API routes by category, with methods and summaries',
+  flags: { category: flag.string('only this category (e.g. Contexts)', { value: 'name' }) },
+  examples: ['maxcli routes', 'maxcli routes --category Contexts'],
+  async run(context, options) {
+    await context.print(routeRows(options.category), { columns: ['category', 'method', 'path', 'summary'] })
+  },
+})

@@ -56,7 +56,7 @@ describe('maxcli api', () => {
     const created = await api('admin', ['/contexts', '--data', '-'], body)
     expect(created.code, created.stderr).toBe(0)
     expect(JSON.parse(created.stdout)).toMatchObject({ displayName: 'From stdin' })
-    const listed = await api('admin', ['/people', '-q', 'username=ali', '--fields', 'username'])
+    const listed = await api('admin', ['/people', '--query', 'username=ali', '--fields', 'username'])
     expect(JSON.parse(listed.stdout)).toEqual([{ username: 'alice' }])
     const notJson = await api('admin', ['/contexts', '--data', '-'], 'displayName=x')
     expect(notJson.code).toBe(2)

@@ -155,7 +155,7 @@ describe('maxcli bulk', () => {
     const result = await runCli(['bulk', file, '--dry-run'], adminEnv())
     expect(result.code, result.stderr).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual([
-      { line: 1, op: 'user.add', request: 'POST /people' },
+      { line: 1, op: 'user.add', request: 'POST /people', body: { username: 'dry.run' } },
       { line: 2, op: 'role.grant', request: 'POST /admin/security/roles/Manager/users/dry.run' },
     ])
     const response = await fetch(`${server.url}/people/dry.run`, {

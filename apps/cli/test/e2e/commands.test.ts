@@ -33,7 +33,7 @@ describe('everyday commands against the mock server', () => {
     expect(listed.json()).toEqual([{ username: 'carol' }])
     const modified = await as('admin', 'users', 'modify', 'carol', '--display-name', 'Carol Changed')
     expect(modified.json()).toMatchObject({ displayName: 'Carol Changed' })
-    const deleted = await as('admin', 'users', 'delete', 'carol')
+    const deleted = await as('admin', 'users', 'delete', 'carol', '--yes')
     expect(deleted.code, deleted.stderr).toBe(0)
     const gone = await as('admin', 'users', 'get', 'carol')
     expect(gone.code).toBe(1)
@@ -68,15 +68,15 @@ describe('everyday commands against the mock server', () => {
     expect(subscribers.map((s) => s.username)).toEqual(['alice'])
 
     // permissions on the subscription
-    const revoked = await as('admin', 'permissions', 'revoke', TEAM, 'alice', 'write')
+    const revoked = await as('admin', 'permissions', 'revoke', TEAM, 'alice', 'write', '--yes')
     expect(revoked.code, revoked.stderr).toBe(0)
     expect(revoked.json().permissions).not.toContain('write')
     const granted = await as('admin', 'permissions', 'grant', TEAM, 'alice', 'write')
     expect(granted.json().permissions).toContain('write')
 
-    expect((await as('admin', 'unsubscribe', 'alice', TEAM)).code).toBe(0)
+    expect((await as('admin', 'unsubscribe', 'alice', TEAM, '--yes')).code).toBe(0)
     expect((await as('admin', 'contexts', 'subscribers', TEAM)).json()).toEqual([])
-    expect((await as('admin', 'contexts', 'delete', TEAM)).code).toBe(0)
+    expect((await as('admin', 'contexts', 'delete', TEAM, '--yes')).code).toBe(0)
     expect((await as('admin', 'contexts', 'get', TEAM)).code).toBe(1)
   })
 
@@ -95,7 +95,7 @@ describe('everyday commands against the mock server', () => {
     expect(timeline.map((activity) => activity.id)).toContain(id)
     const inContext = await as('alice', 'activities', 'list', '--context', url, '--fields', 'object.content')
     expect(inContext.json()).toEqual([{ 'object.content': 'Hello team' }])
-    expect((await as('alice', 'activities', 'delete', id)).code).toBe(0)
+    expect((await as('alice', 'activities', 'delete', id, '--yes')).code).toBe(0)
     expect((await as('alice', 'activities', 'list', '--context', url)).json()).toEqual([])
     const bad = await as('alice', 'activities', 'list', '--context', url, '--user', 'alice')
     expect(bad.code).toBe(2)
@@ -107,7 +107,7 @@ describe('everyday commands against the mock server', () => {
     expect(roles.find((row) => row.role === 'Manager')?.users).toEqual(
       expect.arrayContaining(['admin', 'alice']),
     )
-    expect((await as('admin', 'roles', 'revoke', 'Manager', 'alice')).code).toBe(0)
+    expect((await as('admin', 'roles', 'revoke', 'Manager', 'alice', '--yes')).code).toBe(0)
     const after = (await as('admin', 'roles', 'list')).json() as Array<{ role: string; users: string[] }>
     expect(after.find((row) => row.role === 'Manager')?.users).not.toContain('alice')
     const refused = await as('alice', 'roles', 'grant', 'Manager', 'alice')
@@ -135,7 +135,7 @@ describe('everyday commands against the mock server', () => {
     expect(added.code, added.stderr).toBe(0)
     const list = (await as('alice', 'tokens', 'list')).json() as Array<{ token: string }>
     expect(list.map((t) => t.token)).toContain(token)
-    expect((await as('alice', 'tokens', 'delete', token)).code).toBe(0)
+    expect((await as('alice', 'tokens', 'delete', token, '--yes')).code).toBe(0)
     expect((await as('alice', 'tokens', 'list')).json()).toEqual([])
     expect((await as('alice', 'tokens', 'add', token, '--platform', 'nokia')).code).toBe(2)
   })
@@ -157,10 +157,10 @@ describe('everyday commands against the mock server', () => {
     expect(routes.every((route) => route.path.startsWith('/contexts'))).toBe(true)
     expect((await runCli(['routes', '--category', 'nope'], env)).code).toBe(2)
     const bash = await runCli(['completion', 'bash'], env)
-    expect(bash.stdout).toContain('complete -o default -F _maxcli maxcli max')
-    expect(bash.stdout).toContain('/people/{username}/activities')
-    expect((await runCli(['completion', 'zsh'], env)).stdout).toContain('#compdef maxcli max')
-    expect((await runCli(['completion', 'fish'], env)).code).toBe(2)
+    expect(bash.stdout).toContain('complete -o default -F _maxcli maxcli\n')
+    expect(bash.stdout).toContain('maxcli completion --path "$cur"')
+    expect((await runCli(['completion', 'zsh'], env)).stdout).toContain('#compdef maxcli\n')
+    expect((await runCli(['completion', 'tcsh'], env)).code).toBe(2)
     expect((await runCli(['--version'], env)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/)
     const help = await runCli(['users', 'add', '--help'], env)
     expect(help.code).toBe(0)

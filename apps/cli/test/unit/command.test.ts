@@ -1,48 +1,72 @@
 import { describe, expect, it } from 'vitest'
 import { Command, HelpShown } from '../../src/command.js'
+import { arg, defineCommand, flag } from '../../src/define.js'
 
 function program() {
-  const calls: unknown[][] = []
+  const calls: unknown[] = []
   const root = new Command('tool')
     .version('1.2.3')
-    .option('-s, --server <url>', 'server')
-    .option('--json', 'json')
-  const users = root.command('users').description('manage users')
-  users
-    .command('add')
-    .description('add one')
-    .argument('<username>', 'who')
-    .option('--display-name <name>', 'name')
-    .option('-f, --field <kv>', 'field', { repeatable: true })
-    .option('--limit <n>', 'limit', { default: '10' })
-    .action((...args) => {
-      calls.push(args.slice(0, -1))
-    })
-  root
-    .command('send')
-    .argument('<to...>')
-    .requiredOption('--message <text>', 'text')
-    .action((...args) => {
-      calls.push(args.slice(0, -1))
-    })
-  return { root, calls }
+    .flags({ server: flag.string('server', { short: 's', value: 'url' }), json: flag.boolean('json') })
+  const users = root.group('users', 'manage users')
+  users.command('add', async () => ({
+    default: defineCommand({
+      summary: 'add one',
+      args: { username: arg.required('who') },
+      flags: {
+        displayName: flag.string('name', { value: 'name' }),
+        field: flag.list('field', { short: 'f', value: 'kv' }),
+        limit: flag.withDefault('limit', '10', { value: 'n' }),
+      },
+      examples: ['tool users add alice'],
+      async run() {},
+    }),
+  }))
+  root.command('send', async () => ({
+    default: defineCommand({
+      summary: 'send',
+      args: { to: arg.variadic() },
+      flags: { message: flag.required('text', { value: 'text' }) },
+      async run() {},
+    }),
+  }))
+  const parse = async (argv: string[]) => {
+    const line = await root.parse(argv, () => {})
+    calls.push(line.options)
+    return line
+  }
+  return { root, calls, parse }
 }
 
 describe('Command', () => {
   it('finds the subcommand, its arguments and options, with globals anywhere on the line', async () => {
-    const { root, calls } = program()
-    await root.parse(
-      ['users', '--json', 'add', 'alice', '-f', 'a=1', '-fb=2', '--display-name=Alice', '-s', 'http://x'],
-      () => {},
-    )
-    expect(calls).toEqual([['alice', { field: ['a=1', 'b=2'], displayName: 'Alice', limit: '10' }]])
-    expect(root.opts()).toEqual({ json: true, server: 'http://x' })
+    const { parse } = program()
+    const line = await parse([
+      'users',
+      '--json',
+      'add',
+      'alice',
+      '-f',
+      'a=1',
+      '-fb=2',
+      '--display-name=Alice',
+      '-s',
+      'http://x',
+    ])
+    expect(line.options).toEqual({
+      username: 'alice',
+      field: ['a=1', 'b=2'],
+      displayName: 'Alice',
+      limit: '10',
+    })
+    expect(line.globals).toEqual({ json: true, server: 'http://x' })
   })
 
   it('collects variadic arguments and enforces required options', async () => {
-    const { root, calls } = program()
-    await root.parse(['send', 'a', 'b', '--message', 'hi'], () => {})
-    expect(calls).toEqual([[['a', 'b'], { message: 'hi' }]])
+    const { root, parse } = program()
+    expect((await parse(['send', 'a', 'b', '--message', 'hi'])).options).toEqual({
+      to: ['a', 'b'],
+      message: 'hi',
+    })
     await expect(root.parse(['send', 'a'], () => {})).rejects.toThrow('"tool send" needs --message <text>.')
     await expect(root.parse(['send', '--message', 'x'], () => {})).rejects.toThrow('needs at least one <to>')
   })
@@ -82,25 +106,20 @@ describe('Command', () => {
   })
 
   it('treats everything after -- and negative numbers as arguments', async () => {
-    const { root, calls } = program()
-    await root.parse(['users', 'add', '--', '--weird'], () => {})
-    await root.parse(['users', 'add', '-5'], () => {})
-    expect(calls.map((call) => call[0])).toEqual(['--weird', '-5'])
+    const { calls, parse } = program()
+    await parse(['users', 'add', '--', '--weird'])
+    await parse(['users', 'add', '-5'])
+    expect(calls.map((call) => (call as { username: string }).username)).toEqual(['--weird', '-5'])
   })
 })
 
 describe('maxcli command tree', () => {
-  it('gives every command a description and every leaf examples in --help', async () => {
+  it('gives every command a summary and every leaf examples in --help', async () => {
     const { buildProgram } = await import('../../src/main.js')
-    const program = buildProgram({
-      env: {},
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-    })
+    const program = await buildProgram().loadAll()
     const missing: string[] = []
     const walk = (command: Command) => {
-      if (!command.described) missing.push(`${command.path()} (description)`)
+      if (!command.summary) missing.push(`${command.path()} (summary)`)
       if (command.commands.length === 0 && !command.helpText().includes('Examples:\n  $ maxcli')) {
         missing.push(`${command.path()} (examples)`)
       }
@@ -108,5 +127,27 @@ describe('maxcli command tree', () => {
     }
     walk(program)
     expect(missing).toEqual([])
+  })
+
+  it('gives destructive commands --yes and --dry-run, and list commands --limit and --all', async () => {
+    const { buildProgram } = await import('../../src/main.js')
+    const program = await buildProgram().loadAll()
+    const find = (path: string) =>
+      path.split(' ').reduce((node, name) => node.commands.find((c) => c.name === name)!, program)
+    const longs = (path: string) => find(path).ownOptions.map((o) => o.long)
+    for (const path of [
+      'users delete',
+      'contexts delete',
+      'roles revoke',
+      'unsubscribe',
+      'activities delete',
+    ]) {
+      expect(longs(path), path).toEqual(expect.arrayContaining(['yes', 'dry-run']))
+    }
+    expect(longs('users add')).toContain('dry-run')
+    expect(longs('users add')).not.toContain('yes')
+    for (const path of ['users list', 'contexts list', 'contexts subscribers', 'activities list']) {
+      expect(longs(path), path).toEqual(expect.arrayContaining(['limit', 'all']))
+    }
   })
 })

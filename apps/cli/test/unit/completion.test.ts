@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { bashScript, commandTree, zshScript } from '../../src/commands/completion.js'
+import { completionEntries, pathCandidates } from '../../src/commands/completion.js'
 import { buildTree, completeChain } from '../../src/repl-complete.js'
 
-describe('completion scripts', () => {
-  it('list commands, subcommands and API paths', () => {
-    const bash = bashScript(['/people/{username}'])
-    expect(bash).toContain('users) words="add get list modify delete" ;;')
-    expect(bash).toContain('api) words="GET POST PUT DELETE HEAD /people/{username}" ;;')
-    expect(bash).toMatch(/complete -o default -F _maxcli maxcli max\n$/)
-    const zsh = zshScript(['/people'])
-    expect(zsh.startsWith('#compdef maxcli max')).toBe(true)
-    expect(zsh).toContain(`commands=(${Object.keys(commandTree).join(' ')})`)
+describe('completion', () => {
+  it('offers the next route segment and leaves {variables} for the user to type', () => {
+    const patterns = [
+      '/people',
+      '/people/{username}',
+      '/people/{username}/activities',
+      '/contexts/{hash}/tags',
+    ]
+    expect(pathCandidates('/pe', patterns)).toEqual(['/people', '/people/'])
+    expect(pathCandidates('/people/', patterns)).toEqual([])
+    expect(pathCandidates('/people/alice/', patterns)).toEqual(['/people/alice/activities'])
+    expect(pathCandidates('/contexts/abc/t', patterns)).toEqual(['/contexts/abc/tags'])
+  })
+
+  it('lists each command with its own options', async () => {
+    const { buildProgram } = await import('../../src/main.js')
+    const entries = await completionEntries(buildProgram())
+    expect(entries.find((e) => e.path === 'users list')?.options).toEqual(
+      expect.arrayContaining(['--search', '--limit', '--all']),
+    )
+    expect(entries.find((e) => e.path === '')?.options).toEqual(
+      expect.arrayContaining(['-s', '--server', '--jq']),
+    )
   })
 })
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,10 +7,72 @@ import { checkProfileName, configDir, defaultProfileName, ProfileStore } from '.
 const tempDir = () => mkdtempSync(join(tmpdir(), 'maxcli-config-'))
 
 describe('configDir', () => {
-  it('prefers MAXCLI_CONFIG_DIR, then XDG_CONFIG_HOME, then ~/.config', () => {
-    expect(configDir({ MAXCLI_CONFIG_DIR: '/x', XDG_CONFIG_HOME: '/y', HOME: '/h' })).toBe('/x')
-    expect(configDir({ XDG_CONFIG_HOME: '/y', HOME: '/h' })).toBe('/y/maxcli')
-    expect(configDir({ HOME: '/h' })).toBe('/h/.config/maxcli')
+  it('prefers MAXCLI_CONFIG_DIR, then the platform convention (XDG_CONFIG_HOME on Linux)', async () => {
+    expect(await configDir({ MAXCLI_CONFIG_DIR: '/x', XDG_CONFIG_HOME: '/y', HOME: '/h' })).toBe('/x')
+    if (process.platform !== 'linux') return
+    const saved = process.env.XDG_CONFIG_HOME
+    process.env.XDG_CONFIG_HOME = '/y'
+    try {
+      expect(await configDir({})).toBe('/y/maxcli')
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME
+      else process.env.XDG_CONFIG_HOME = saved
+    }
+  })
+})
+
+describe('ProfileStore with a keyring', () => {
+  const fakeKeyring = (works: boolean) => {
+    const entries = new Map<string, string>()
+    return {
+      entries,
+      set: (account: string, token: string) => {
+        if (works) entries.set(account, token)
+        return works
+      },
+      get: (account: string) => entries.get(account),
+      delete: (account: string) => void entries.delete(account),
+    }
+  }
+
+  it('keeps the token in the keyring, not in the file, and says so', () => {
+    const keyring = fakeKeyring(true)
+    const store = new ProfileStore(tempDir(), keyring)
+    const saved = store.save('p', { server: 'http://max', username: 'ann', token: 'secret-token' })
+    expect(saved.storedIn).toBe('keyring')
+    expect(readFileSync(store.file, 'utf8')).not.toContain('secret-token')
+    const profile = store.get('p')!
+    expect(store.tokenOf('p', profile)).toBe('secret-token')
+    expect(store.whereIs(profile)).toBe('the system keyring')
+    store.remove('p')
+    expect(keyring.entries.size).toBe(0)
+  })
+
+  it('falls back to the 0600 file when the keyring refuses', () => {
+    const store = new ProfileStore(tempDir(), fakeKeyring(false))
+    expect(store.save('p', { server: 'http://max', username: 'ann', token: 'file-token' }).storedIn).toBe(
+      'file',
+    )
+    expect(readFileSync(store.file, 'utf8')).toContain('file-token')
+    expect(statSync(store.file).mode & 0o777).toBe(0o600)
+  })
+
+  it('tightens an existing directory that others could read to 0700', () => {
+    const dir = tempDir()
+    chmodSync(dir, 0o777)
+    const store = new ProfileStore(dir)
+    expect(store.secureDir()).toMatch(/Tightened .* to mode 700 \(it was 777\)/)
+    store.save('p', { server: 'http://max', username: 'ann', token: 't' })
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+  })
+
+  it('reports whether login switched the current profile', () => {
+    const store = new ProfileStore(tempDir())
+    expect(store.save('a', { server: 'http://max', username: 'a', token: 't' }).previous).toBeUndefined()
+    expect(store.save('b', { server: 'http://max', username: 'b', token: 't' }).previous).toBe('a')
+    store.use('a')
+    expect(store.current()?.name).toBe('a')
+    expect(() => store.use('zzz')).toThrow(/known profiles: a, b/)
   })
 })
 

@@ -7,6 +7,7 @@ import { describeError, ExitCode, usageError } from '../../src/errors.js'
 import { checkServerUrl, openSession, parseTimeout, resolveTarget } from '../../src/session.js'
 
 const store = () => new ProfileStore(mkdtempSync(join(tmpdir(), 'maxcli-session-')))
+const open = (profiles: ProfileStore) => async () => profiles
 
 describe('resolveTarget', () => {
   it('uses MAX_TOKEN with MAX_USERNAME over any stored profile', async () => {
@@ -15,7 +16,7 @@ describe('resolveTarget', () => {
     const { target } = await resolveTarget(
       {},
       { MAX_SERVER: 'http://max', MAX_USERNAME: 'alice', MAX_TOKEN: 'env' },
-      profiles,
+      open(profiles),
     )
     expect(target).toMatchObject({
       server: 'http://max',
@@ -26,7 +27,7 @@ describe('resolveTarget', () => {
   })
 
   it('asks for a username when MAX_TOKEN comes alone', async () => {
-    const { reason } = await resolveTarget({ server: 'http://max' }, { MAX_TOKEN: 't' }, store())
+    const { reason } = await resolveTarget({ server: 'http://max' }, { MAX_TOKEN: 't' }, open(store()))
     expect(reason).toMatch(/MAX_TOKEN is set but no username/)
   })
 
@@ -34,23 +35,29 @@ describe('resolveTarget', () => {
     const profiles = store()
     profiles.save('a', { server: 'http://one', username: 'alice', token: 'ta' })
     profiles.save('b', { server: 'http://two', username: 'bob', token: 'tb' })
-    expect((await resolveTarget({ server: 'http://one/' }, {}, profiles)).target).toMatchObject({
+    expect((await resolveTarget({ server: 'http://one/' }, {}, open(profiles))).target).toMatchObject({
       token: 'ta',
     })
-    expect((await resolveTarget({}, {}, profiles)).target).toMatchObject({
+    expect((await resolveTarget({}, {}, open(profiles))).target).toMatchObject({
       server: 'http://two',
       token: 'tb',
     })
-    expect((await resolveTarget({ profile: 'a' }, {}, profiles)).target).toMatchObject({ username: 'alice' })
-    await expect(resolveTarget({ profile: 'zzz' }, {}, profiles)).rejects.toThrow(/known profiles: a, b/)
+    expect((await resolveTarget({ profile: 'a' }, {}, open(profiles))).target).toMatchObject({
+      username: 'alice',
+    })
+    await expect(resolveTarget({ profile: 'zzz' }, {}, open(profiles))).rejects.toThrow(
+      /known profiles: a, b/,
+    )
     // another user on a known server has no token
     expect(
-      (await resolveTarget({ server: 'http://one', username: 'carol' }, {}, profiles)).target?.token,
+      (await resolveTarget({ server: 'http://one', username: 'carol' }, {}, open(profiles))).target?.token,
     ).toBeUndefined()
   })
 
   it('fails with exit code 3 and the way to log in when there is no token', async () => {
-    const error = await openSession({ server: 'http://max', username: 'alice' }, {}, store()).catch((e) => e)
+    const error = await openSession({ server: 'http://max', username: 'alice' }, {}, open(store())).catch(
+      (e) => e,
+    )
     expect(describeError(error)).toEqual({
       code: ExitCode.auth,
       message: 'Not logged in alice on http://max: run "maxcli login" or set MAX_TOKEN and MAX_USERNAME.',
@@ -86,7 +93,7 @@ describe('resolveTarget by username alone', () => {
     const profiles = store()
     profiles.save('a', { server: 'http://one', username: 'alice', token: 'ta' })
     profiles.save('b', { server: 'http://two', username: 'bob', token: 'tb' })
-    expect((await resolveTarget({ username: 'alice' }, {}, profiles)).target).toMatchObject({
+    expect((await resolveTarget({ username: 'alice' }, {}, open(profiles))).target).toMatchObject({
       server: 'http://one',
       token: 'ta',
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTarget, planApiCall, resolvePath } from '../../src/commands/api.js'
+import { parseTarget, planApiCall, resolvePath } from './api.js'
 
 const files: Record<string, string> = { 'body.json': '{"displayName":"X"}', 'bad.json': '{' }
 const readFile = (path: string) => {
@@ -87,5 +87,24 @@ describe('api planning', () => {
 describe('api paths with raw context URLs', () => {
   it('explains that a context URL in a path must be percent-encoded', () => {
     expect(() => resolvePath('/contexts/https://x.org/team/activities')).toThrow(/must be percent-encoded/)
+  })
+
+  it('sends -f/-F as the query of an explicit GET, and refuses a body there', () => {
+    expect(
+      planApiCall('GET', '/people', { rawField: ['username=ali'], field: ['limit=5'] }).call,
+    ).toMatchObject({
+      method: 'GET',
+      input: { qs: { username: 'ali', limit: 5 } },
+    })
+    expect(() => planApiCall('GET', '/people', { data: '@body.json' }, readFile)).toThrow(/GET sends no body/)
+  })
+
+  it('makes an unreadable --data file a usage error', () => {
+    expect(() => planApiCall('POST', '/contexts', { data: '@missing.json' }, readFile)).toThrow(
+      expect.objectContaining({
+        exitCode: 2,
+        message: expect.stringContaining('Cannot read --data @missing.json'),
+      }),
+    )
   })
 })
