@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BULK_SIZES, bulkInput } from './bulk-fixtures.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const probe = join(here, 'probe.cjs')
@@ -49,9 +50,10 @@ function pythonProblem() {
  * @param {string} caseId
  * @param {string} runner
  * @param {string} username
+ * @param {'full' | 'smoke'} [mode]
  * @returns {ProcessCommand | { unavailable: string }}
  */
-export function processCommand(caseId, runner, username) {
+export function processCommand(caseId, runner, username, mode = 'full') {
   const node = process.execPath
   /** @param {string} stdout */
   const hasPerson = (stdout) =>
@@ -89,6 +91,22 @@ export function processCommand(caseId, runner, username) {
             check: hasPerson,
           }
         : { command: node, args: ['--require', probe, bin, '--version'], check: isVersion }
+    }
+    case 'bulk-small':
+    case 'bulk-large': {
+      let bin
+      try {
+        bin = maxcliBin()
+      } catch (error) {
+        return { unavailable: error instanceof Error ? error.message : String(error) }
+      }
+      const rows = BULK_SIZES['bulk-resume'][mode][runner === 'bulk-small' ? 0 : 1]
+      const input = bulkInput('bulk-resume', rows, username)
+      return {
+        command: node,
+        args: ['--require', probe, bin, 'bulk', input, '--resume'],
+        check: () => undefined,
+      }
     }
     case 'python-requests': {
       const problem = pythonProblem()
