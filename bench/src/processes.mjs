@@ -37,6 +37,15 @@ function maxcliBin() {
   return join(dirname(manifestPath), bin)
 }
 
+/** @returns {string | { unavailable: string }} the maxcli bin script, or why it cannot run */
+function findMaxcli() {
+  try {
+    return maxcliBin()
+  } catch (error) {
+    return { unavailable: error instanceof Error ? error.message : String(error) }
+  }
+}
+
 /** @returns {string | undefined} why Python cannot run the reference script, if it cannot */
 function pythonProblem() {
   const found = spawnSync('python3', ['-c', 'import requests'], { encoding: 'utf8' })
@@ -78,12 +87,8 @@ export function processCommand(caseId, runner, username, mode = 'full') {
     case 'node-e-0':
       return { command: node, args: ['--require', probe, '-e', '0'], check: () => undefined }
     case 'maxcli': {
-      let bin
-      try {
-        bin = maxcliBin()
-      } catch (error) {
-        return { unavailable: error instanceof Error ? error.message : String(error) }
-      }
+      const bin = findMaxcli()
+      if (typeof bin !== 'string') return bin
       return oneshot
         ? {
             command: node,
@@ -94,12 +99,8 @@ export function processCommand(caseId, runner, username, mode = 'full') {
     }
     case 'bulk-small':
     case 'bulk-large': {
-      let bin
-      try {
-        bin = maxcliBin()
-      } catch (error) {
-        return { unavailable: error instanceof Error ? error.message : String(error) }
-      }
+      const bin = findMaxcli()
+      if (typeof bin !== 'string') return bin
       const rows = BULK_SIZES['bulk-resume'][mode][runner === 'bulk-small' ? 0 : 1]
       const input = bulkInput('bulk-resume', rows, username)
       return {
