@@ -106,6 +106,14 @@ export const PROCESS_CASES = [
     runners: ['node-e-0', 'maxcli'],
     runs: { full: 10, smoke: 1 },
   },
+  {
+    kind: 'process',
+    id: 'bulk-resume',
+    title: 'maxcli bulk --resume of a finished run: reads the whole input and journal, flat memory',
+    baseline: 'bulk-small',
+    runners: ['bulk-small', 'bulk-large'],
+    runs: { full: 3, smoke: 1 },
+  },
 ]
 
 /** Runners that may be missing on a machine without failing the run. */

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { BULK_SIZES, bulkInput } from './bulk-fixtures.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const probe = join(here, 'probe.cjs')
@@ -36,6 +37,15 @@ function maxcliBin() {
   return join(dirname(manifestPath), bin)
 }
 
+/** @returns {string | { unavailable: string }} the maxcli bin script, or why it cannot run */
+function findMaxcli() {
+  try {
+    return maxcliBin()
+  } catch (error) {
+    return { unavailable: error instanceof Error ? error.message : String(error) }
+  }
+}
+
 /** @returns {string | undefined} why Python cannot run the reference script, if it cannot */
 function pythonProblem() {
   const found = spawnSync('python3', ['-c', 'import requests'], { encoding: 'utf8' })
@@ -49,9 +59,10 @@ function pythonProblem() {
  * @param {string} caseId
  * @param {string} runner
  * @param {string} username
+ * @param {'full' | 'smoke'} [mode]
  * @returns {ProcessCommand | { unavailable: string }}
  */
-export function processCommand(caseId, runner, username) {
+export function processCommand(caseId, runner, username, mode = 'full') {
   const node = process.execPath
   /** @param {string} stdout */
   const hasPerson = (stdout) =>
@@ -76,12 +87,8 @@ export function processCommand(caseId, runner, username) {
     case 'node-e-0':
       return { command: node, args: ['--require', probe, '-e', '0'], check: () => undefined }
     case 'maxcli': {
-      let bin
-      try {
-        bin = maxcliBin()
-      } catch (error) {
-        return { unavailable: error instanceof Error ? error.message : String(error) }
-      }
+      const bin = findMaxcli()
+      if (typeof bin !== 'string') return bin
       return oneshot
         ? {
             command: node,
@@ -89,6 +96,18 @@ export function processCommand(caseId, runner, username) {
             check: hasPerson,
           }
         : { command: node, args: ['--require', probe, bin, '--version'], check: isVersion }
+    }
+    case 'bulk-small':
+    case 'bulk-large': {
+      const bin = findMaxcli()
+      if (typeof bin !== 'string') return bin
+      const rows = BULK_SIZES['bulk-resume'][mode][runner === 'bulk-small' ? 0 : 1]
+      const input = bulkInput('bulk-resume', rows, username)
+      return {
+        command: node,
+        args: ['--require', probe, bin, 'bulk', input, '--resume'],
+        check: () => undefined,
+      }
     }
     case 'python-requests': {
       const problem = pythonProblem()

@@ -261,7 +261,7 @@ async function main() {
         /** @type {RunnerResult} */
         const r = { runner, status: 'ok', runs: [], median: null, ratio: null, rssDeltaMb: null }
         result.runners.push(r)
-        const spec = processCommand(c.id, runner, BENCH_USER)
+        const spec = processCommand(c.id, runner, BENCH_USER, mode)
         if ('unavailable' in spec) {
           r.status = 'unavailable'
           r.reason = spec.unavailable

@@ -113,6 +113,15 @@ export const TARGETS = [
     compare: 'ratio',
     max: 1.5,
   },
+  {
+    id: 'bulk-resume-rss',
+    description: 'maxcli bulk --resume: peak RSS for 1,000,000 rows within 16 MB of 100,000 rows',
+    caseId: 'bulk-resume',
+    runner: 'bulk-large',
+    metric: 'rssMb',
+    compare: 'delta',
+    max: 16,
+  },
 ]
 
 /**

@@ -13,7 +13,12 @@ const figures = (over: Partial<Figures> = {}): Figures => ({
 })
 const ok = (runner: string, median: Figures) => ({ runner, status: 'ok' as const, median })
 
-function results(rest: Figures, cli: Partial<Figures> = {}, python: 'ok' | 'unavailable' = 'ok') {
+function results(
+  rest: Figures,
+  cli: Partial<Figures> = {},
+  python: 'ok' | 'unavailable' = 'ok',
+  bulk: Partial<Figures> = {},
+) {
   const requestCases = ['get-seq', 'get-c32', 'post-seq', 'post-c32', 'paging-100k'].map((id) => ({
     id,
     baseline: 'raw-http',
@@ -37,6 +42,11 @@ function results(rest: Figures, cli: Partial<Figures> = {}, python: 'ok' | 'unav
       baseline: 'node-e-0',
       runners: [ok('node-e-0', figures({ wallMs: 100 })), ok('maxcli', figures({ wallMs: 120, ...cli }))],
     },
+    {
+      id: 'bulk-resume',
+      baseline: 'bulk-small',
+      runners: [ok('bulk-small', figures({ rssMb: 80 })), ok('bulk-large', figures({ rssMb: 80, ...bulk }))],
+    },
   ]
 }
 
@@ -44,6 +54,15 @@ const verdicts = (list: ReturnType<typeof evaluateTargets>) =>
   Object.fromEntries(list.map((t) => [t.id, t.verdict]))
 
 describe('evaluateTargets', () => {
+  it('misses flat bulk memory when ten times the rows cost more than 16 MB', () => {
+    expect(verdicts(evaluateTargets(results(figures(), {}, 'ok', { rssMb: 95 })))['bulk-resume-rss']).toBe(
+      'met',
+    )
+    expect(verdicts(evaluateTargets(results(figures(), {}, 'ok', { rssMb: 97 })))['bulk-resume-rss']).toBe(
+      'missed',
+    )
+  })
+
   it('meets every target when the client matches the floor', () => {
     const list = evaluateTargets(results(figures()))
     expect(list.map((t) => t.id)).toEqual(TARGETS.map((t) => t.id))

@@ -18,7 +18,10 @@ export interface ProgressReporter {
 }
 
 export interface RunOptions<T extends BulkTask> {
-  tasks: T[]
+  /** The rows to run, in file order; an async source is read only as fast as rows are started. */
+  tasks: Iterable<T> | AsyncIterable<T>
+  /** How many tasks the source yields (for the progress line); defaults to the array's length. */
+  total?: number
   journal: Journal
   execute: (task: T) => Promise<RowOutcome>
   concurrency: number
@@ -41,12 +44,32 @@ export interface RunResult {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Runs tasks with bounded concurrency, journaling each start and outcome. */
+/**
+ * Runs tasks with bounded concurrency, journaling each start and outcome. Memory is bounded by the
+ * rows in flight: the source is pulled one row at a time and finished rows are forgotten.
+ */
 export async function runTasks<T extends BulkTask>(options: RunOptions<T>): Promise<RunResult> {
-  const { tasks, journal, execute, progress, signal } = options
+  const { journal, execute, progress, signal } = options
+  const total = options.total ?? (Array.isArray(options.tasks) ? options.tasks.length : 0)
+  const source: AsyncIterator<T> | Iterator<T> =
+    Symbol.asyncIterator in options.tasks
+      ? (options.tasks as AsyncIterable<T>)[Symbol.asyncIterator]()
+      : (options.tasks as Iterable<T>)[Symbol.iterator]()
   const limit = options.maxConsecutiveNetworkFailures ?? Math.max(10, options.concurrency * 2)
   const result: RunResult = { ok: 0, failed: 0, notRun: 0 }
-  let next = 0
+  let exhausted = false
+  // Pulls are chained so that rows are taken strictly in file order by whichever worker is free.
+  let pulling: Promise<unknown> = Promise.resolve()
+  const pull = (): Promise<T | undefined> => {
+    const next = pulling.then(async () => {
+      if (exhausted) return undefined
+      const step = await source.next()
+      if (step.done) exhausted = true
+      return step.done ? undefined : step.value
+    })
+    pulling = next.catch(() => {})
+    return next
+  }
   let consecutiveNetworkFailures = 0
   const startedAt = Date.now()
   let started = 0
@@ -59,8 +82,9 @@ export async function runTasks<T extends BulkTask>(options: RunOptions<T>): Prom
   // Tasks are taken in file order, so a task only ever waits on earlier ones: no deadlock.
   const lastByKey = new Map<string, Promise<unknown>>()
   const worker = async () => {
-    while (!stop() && next < tasks.length) {
-      const task = tasks[next++]!
+    while (!stop()) {
+      const task = await pull()
+      if (task === undefined) return
       const before = (task.keys ?? []).map((key) => lastByKey.get(key)).filter((p) => p !== undefined)
       let finished!: () => void
       const mine = new Promise<void>((resolve) => {
@@ -72,6 +96,7 @@ export async function runTasks<T extends BulkTask>(options: RunOptions<T>): Prom
         await runOne(task)
       } finally {
         finished()
+        for (const key of task.keys ?? []) if (lastByKey.get(key) === mine) lastByKey.delete(key)
       }
     }
   }
@@ -96,12 +121,16 @@ export async function runTasks<T extends BulkTask>(options: RunOptions<T>): Prom
     else result.failed++
     consecutiveNetworkFailures = outcome.status === 0 ? consecutiveNetworkFailures + 1 : 0
     if (consecutiveNetworkFailures >= limit) result.stopped ??= 'unreachable'
-    progress?.update({ done: result.ok + result.failed, failed: result.failed, total: tasks.length })
+    progress?.update({ done: result.ok + result.failed, failed: result.failed, total })
   }
 
-  const workers = Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker)
-  await Promise.all(workers)
-  result.notRun = tasks.length - result.ok - result.failed
+  const workers = Array.from({ length: Math.max(1, options.concurrency) }, worker)
+  try {
+    await Promise.all(workers)
+  } finally {
+    if (!exhausted) await source.return?.()
+  }
+  result.notRun = Math.max(0, total - result.ok - result.failed)
   progress?.finish()
   return result
 }

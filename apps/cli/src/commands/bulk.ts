@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MaxCore } from '@maxclient/core'
 import { paginate } from '@maxclient/core'
 import { contextHash } from '@maxclient/resources'
 import { Journal, type RowOutcome } from '../bulk/journal.js'
-import { detectFormat, type ParsedRow, parseBulk } from '../bulk/parse.js'
+import type { ParsedRow } from '../bulk/parse.js'
 import { type BulkTask, createProgress, runTasks } from '../bulk/runner.js'
+import { BulkSource } from '../bulk/source.js'
 import { requestFor, sendCall } from '../call.js'
 import type { CommandContext } from '../context.js'
 import { arg, defineCommand, flag } from '../define.js'
@@ -118,65 +118,108 @@ export async function executeRow(client: MaxCore, task: PlannedTask): Promise<Ro
   return { ok: false, status: response.status, error: failureText(response.status, response.body) }
 }
 
-/** `maxcli bulk FILE` */
+/** A row turned into a task, or why it cannot run. */
+function plan(
+  row: ParsedRow,
+): { task: PlannedTask; error?: undefined } | { task?: undefined; error: string } {
+  if (row.error !== undefined) return { error: row.error }
+  try {
+    const { op, call } = planRow(row.values)
+    return { task: { line: row.line, op, call, values: row.values, keys: keysOf(row.values) } }
+  } catch (error) {
+    return { error: (error as Error).message }
+  }
+}
+
+/**
+ * Writes the report of every row that ended failed, across resumed runs, plus the invalid ones, in
+ * file order (one more pass over the input, so nothing of the run is held in memory). Returns how
+ * many rows it lists.
+ */
+async function writeReport(
+  source: BulkSource,
+  journal: Journal,
+  reportPath: string,
+  invalid: number,
+): Promise<number> {
+  if (journal.failures.size === 0 && invalid === 0) {
+    rmSync(reportPath, { force: true })
+    return 0
+  }
+  const fd = openSync(reportPath, 'w', 0o600)
+  let count = 0
+  try {
+    for await (const row of source.rows()) {
+      const { task, error } = plan(row)
+      const failure = task ? journal.failures.get(task.line) : undefined
+      if (error === undefined && failure === undefined) continue
+      const entry = task
+        ? { line: row.line, row: task.values, status: failure!.status, error: failure!.error }
+        : { line: row.line, ...(row.error === undefined ? { row: row.values } : {}), status: null, error }
+      writeSync(fd, `${JSON.stringify(entry)}\n`)
+      count++
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return count
+}
+
+/** `maxcli bulk FILE`: streams the file, so a file of any size runs in flat memory. */
 export async function bulk(context: CommandContext, file: string, options: BulkOptions) {
   const concurrency = positiveNumber(options.concurrency, 8, '--concurrency', true)!
   const rate = positiveNumber(options.rate, undefined, '--rate', false)
   if (options.resume && options.restart)
     throw usageError('--resume and --restart exclude each other: pick one.')
   const path = resolve(file)
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    throw usageError(`Cannot read ${file}: ${(error as Error).message}`)
-  }
-  const format = detectFormat(path, text, options.format)
-  const rows: ParsedRow[] = parseBulk(text, format)
-  const invalid: Array<{ line: number; error: string; values?: Record<string, unknown> }> = []
-  const tasks: PlannedTask[] = []
-  for (const row of rows) {
-    if (row.error !== undefined) {
-      invalid.push({ line: row.line, error: row.error })
-      continue
-    }
-    try {
-      const { op, call } = planRow(row.values)
-      tasks.push({ line: row.line, op, call, values: row.values, keys: keysOf(row.values) })
-    } catch (error) {
-      invalid.push({ line: row.line, error: (error as Error).message, values: row.values })
-    }
-  }
-  for (const { line, error } of invalid) context.note(`line ${line}: ${error}`)
+  const source = new BulkSource(path, file, options.format)
 
   if (options.dryRun) {
     const { client, target } = await context.session()
     const { describeRequest } = await import('../dry-run.js')
-    if (context.json) {
-      await context.print(
-        tasks.map((task) => {
-          const built = requestFor(client, task.call)
-          const row: Record<string, unknown> = {
-            line: task.line,
-            op: task.op,
-            request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}`,
-          }
-          if (built.body !== undefined && JSON.stringify(built.body) !== '{}') row.body = built.body
-          return row
-        }),
-      )
-    } else {
-      for (const task of tasks) {
+    const planned: Array<Record<string, unknown>> = []
+    let ready = 0
+    let invalid = 0
+    for await (const row of source.rows()) {
+      const { task, error } = plan(row)
+      if (!task) {
+        invalid++
+        context.note(`line ${row.line}: ${error}`)
+        continue
+      }
+      ready++
+      if (!context.json) {
         context.io.stdout.write(
           `# line ${task.line}: ${task.op}\n${describeRequest(client, task.call, [target.token])}`,
         )
+        continue
       }
+      const built = requestFor(client, task.call)
+      const entry: Record<string, unknown> = {
+        line: task.line,
+        op: task.op,
+        request: `${built.method} ${built.path}${built.query ? `?${built.query}` : ''}`,
+      }
+      if (built.body !== undefined && JSON.stringify(built.body) !== '{}') entry.body = built.body
+      planned.push(entry)
     }
-    context.note(`${tasks.length} row(s) ready, ${invalid.length} invalid.`)
-    if (invalid.length > 0)
-      throw new CliError(`${invalid.length} row(s) of ${file} are invalid.`, ExitCode.failed)
+    if (context.json) await context.print(planned)
+    context.note(`${ready} row(s) ready, ${invalid} invalid.`)
+    if (invalid > 0) throw new CliError(`${invalid} row(s) of ${file} are invalid.`, ExitCode.failed)
     return
   }
+
+  // First pass: what the journal is tied to (the input's hash), the rows that can run, the bad ones.
+  let valid = 0
+  let invalid = 0
+  const sha256 = await source.scan((row) => {
+    const { error } = plan(row)
+    if (error === undefined) valid++
+    else {
+      invalid++
+      context.note(`line ${row.line}: ${error}`)
+    }
+  })
 
   const { client } = await context.session()
   const journalPath = options.journal ? resolve(options.journal) : `${path}.journal`
@@ -184,27 +227,36 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
   const journal = Journal.open({
     path: journalPath,
     input: path,
-    sha256: createHash('sha256').update(text).digest('hex'),
-    rows: tasks.length,
+    sha256,
+    rows: valid,
     resume: Boolean(options.resume),
     restart: Boolean(options.restart),
+    notice: (message) => context.note(message),
   })
-  const pending = tasks.filter((task) => journal.pending(task.line))
-  for (const task of pending) {
-    const since = journal.unfinished.get(task.line)
-    if (since) task.unfinishedSince = since
-  }
-  const skipped = tasks.length - pending.length
-  if (skipped > 0)
-    context.note(`Resuming: ${skipped} row(s) already done in an earlier run, ${pending.length} to go.`)
-
+  let result: Awaited<ReturnType<typeof runTasks>>
+  let reported: number
   const controller = new AbortController()
   const onSigint = () => controller.abort()
   process.once('SIGINT', onSigint)
-  let result: Awaited<ReturnType<typeof runTasks>>
   try {
+    const pending = valid - journal.finalCount
+    const skipped = valid - pending
+    if (skipped > 0)
+      context.note(`Resuming: ${skipped} row(s) already done in an earlier run, ${pending} to go.`)
+
+    // Second pass: the rows still to run, read only as fast as they are sent.
+    async function* pendingTasks(): AsyncGenerator<PlannedTask> {
+      for await (const row of source.rows()) {
+        const { task } = plan(row)
+        if (!task || !journal.pending(task.line)) continue
+        const since = journal.unfinished.get(task.line)
+        if (since) task.unfinishedSince = since
+        yield task
+      }
+    }
     result = await runTasks({
-      tasks: pending,
+      tasks: pendingTasks(),
+      total: pending,
       journal,
       execute: (task) => executeRow(client, task),
       concurrency,
@@ -212,49 +264,16 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
       progress: createProgress(context.io.stderr),
       signal: controller.signal,
     })
-    const everyRowFinal = tasks.every((task) => !journal.pending(task.line))
-    if (everyRowFinal) journal.end()
+    if (journal.finalCount === valid) journal.end()
+    reported = await writeReport(source, journal, reportPath, invalid)
   } finally {
     process.off('SIGINT', onSigint)
     journal.close()
   }
 
-  // The report lists every row that ended failed, across resumed runs, plus the invalid ones.
-  const byLine = new Map(tasks.map((task) => [task.line, task]))
-  const failures = [
-    ...invalid.map(({ line, error, values }) => ({
-      line,
-      ...(values ? { row: values } : {}),
-      status: null,
-      error,
-    })),
-    ...[...journal.outcomes]
-      .filter(([, outcome]) => !outcome.ok)
-      .map(([line, outcome]) => ({
-        line,
-        row: byLine.get(line)?.values,
-        status: outcome.status,
-        error: outcome.error,
-      })),
-  ].sort((a, b) => a.line - b.line)
-  if (failures.length > 0) {
-    writeFileSync(
-      reportPath,
-      failures
-        .map((failure) => JSON.stringify(failure))
-        .join('\n')
-        .concat('\n'),
-      {
-        mode: 0o600,
-      },
-    )
-  } else {
-    rmSync(reportPath, { force: true })
-  }
-  const applied = [...journal.outcomes.values()].filter((outcome) => outcome.ok).length
   const summary = [
-    `${applied} of ${tasks.length + invalid.length} row(s) applied`,
-    failures.length > 0 ? `${failures.length} failed (see ${reportPath})` : undefined,
+    `${journal.appliedCount} of ${valid + invalid} row(s) applied`,
+    reported > 0 ? `${reported} failed (see ${reportPath})` : undefined,
     result.notRun > 0 ? `${result.notRun} not run` : undefined,
   ]
     .filter(Boolean)
@@ -271,7 +290,7 @@ export async function bulk(context: CommandContext, file: string, options: BulkO
       `Stopped: several requests in a row got no answer from the server. Check the connection, then run again with --resume.`,
     )
   }
-  if (failures.length > 0 || result.notRun > 0) throw new CliError(`${failures.length} row(s) failed.`)
+  if (reported > 0 || result.notRun > 0) throw new CliError(`${reported} row(s) failed.`)
 }
 
 export default defineCommand({

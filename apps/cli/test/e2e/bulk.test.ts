@@ -97,6 +97,35 @@ describe('maxcli bulk', () => {
     }
   })
 
+  it('lets only one of two runs on the same journal go, so no row is applied twice', async () => {
+    const env = adminEnv()
+    const rows = Array.from({ length: 60 }, (_, i) => ({ op: 'user.add', username: `twice.user${i}` }))
+    const file = join(dir, 'twice.jsonl')
+    writeFileSync(file, `${rows.map((row) => JSON.stringify(row)).join('\n')}\n`)
+    const journal = `${file}.journal`
+    const first = spawn(process.execPath, [BIN, 'bulk', file, '--resume', '--rate', '40'], {
+      env,
+      stdio: 'ignore',
+    })
+    const firstExit = new Promise<number | null>((resolve) => first.on('exit', (code) => resolve(code)))
+    while (doneLines(journal) < 5) {
+      if (first.exitCode !== null) throw new Error('the first run finished too early')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const second = await runCli(['bulk', file, '--resume'], env)
+    expect(second.code).toBe(2)
+    expect(second.stderr).toContain(`Another bulk run (pid ${first.pid}`)
+    expect(await firstExit).toBe(0)
+    expect(existsSync(`${journal}.lock`)).toBe(false)
+    const entries = readFileSync(journal, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('"t":"start"'))
+    expect(entries).toHaveLength(rows.length)
+    const third = await runCli(['bulk', file, '--resume'], env)
+    expect(third.code, third.stderr).toBe(0)
+    expect(third.stderr).toContain(`Resuming: ${rows.length} row(s) already done in an earlier run, 0 to go.`)
+  })
+
   it('reports malformed and failed rows by line, applies the others, and exits 1', async () => {
     const env = adminEnv()
     const file = join(dir, 'mixed.csv')

@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { detectFormat, parseCsv, parseJsonLines, splitCsv } from '../../src/bulk/parse.js'
+import {
+  detectFormat,
+  parseBulk,
+  parseCsv,
+  parseJsonLines,
+  rowParser,
+  splitCsv,
+} from '../../src/bulk/parse.js'
+import { BulkSource } from '../../src/bulk/source.js'
 import { planRow } from '../../src/operations.js'
 
 describe('CSV', () => {
@@ -102,5 +114,43 @@ describe('planRow', () => {
 
   it('lets one CSV mix operations: empty cells of other columns are fine', () => {
     expect(() => planRow({ op: 'user.add', username: 'a', context: undefined, role: '' })).not.toThrow()
+  })
+})
+
+describe('streaming', () => {
+  const csv =
+    '\uFEFFop,content\r\nactivity.post,"a, ""b""\r\nc"\r\nactivity.post,d\r\nactivity.post,"x"y\nuser.add,"open'
+  const jsonl = '# c\n{"op":"user.add","username":"é"}\n{"op":\n\n{"op":"user.add"}'
+
+  it.each([
+    ['csv', csv],
+    ['jsonl', jsonl],
+  ] as const)('reads %s in chunks of any size exactly as in one piece', (format, text) => {
+    const whole = parseBulk(text, format)
+    for (const size of [1, 2, 3, 7]) {
+      const parser = rowParser(format)
+      const rows = []
+      for (let index = 0; index < text.length; index += size)
+        rows.push(...parser.push(text.slice(index, index + size)))
+      rows.push(...parser.end())
+      expect(rows, `chunks of ${size}`).toEqual(whole)
+    }
+  })
+
+  it('streams a file from disk, hashing the exact bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxcli-source-'))
+    const path = join(dir, 'rows.jsonl')
+    const body = Array.from(
+      { length: 5000 },
+      (_, i) => `{"op":"user.add","username":"user${i}","displayName":"Ü ${i}"}`,
+    ).join('\n')
+    writeFileSync(path, body)
+    const source = new BulkSource(path, 'rows.jsonl')
+    const lines: number[] = []
+    const sha = await source.scan((row) => lines.push(row.line))
+    expect(sha).toBe(createHash('sha256').update(body).digest('hex'))
+    expect(lines).toHaveLength(5000)
+    expect(lines.at(-1)).toBe(5000)
+    expect(() => new BulkSource(join(dir, 'missing.csv'), 'missing.csv')).toThrow(/Cannot read missing\.csv/)
   })
 })

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isRetryable, Journal } from '../../src/bulk/journal.js'
@@ -39,7 +40,7 @@ describe('Journal', () => {
     expect(() => open(path)).toThrow(/pass --resume to continue it, or --restart/)
     expect(() => open(path, { resume: true, sha256: 'other' })).toThrow(/input changed/)
     const restarted = open(path, { restart: true })
-    expect(restarted.outcomes.size).toBe(0)
+    expect(restarted.appliedCount + restarted.failures.size).toBe(0)
     restarted.close()
   })
 
@@ -142,7 +143,7 @@ describe('runTasks', () => {
     })
     journal.close()
     expect(result).toEqual({ ok: 1, failed: 1, notRun: 0 })
-    expect(journal.outcomes.get(1)).toEqual({ ok: false, status: -1, error: 'boom' })
+    expect(journal.outcome(1)).toEqual({ ok: false, status: -1, error: 'boom' })
   })
 
   it('formats a progress line with rate and ETA', () => {
@@ -189,5 +190,99 @@ describe('runTasks ordering', () => {
     release[4]!()
     expect(await run).toEqual({ ok: 4, failed: 0, notRun: 0 })
     journal.close()
+  })
+})
+
+describe('runTasks streaming', () => {
+  it('pulls rows from an async source only as fast as they run', async () => {
+    const journal = open(journalPath())
+    let pulled = 0
+    let finished = 0
+    let mostAhead = 0
+    async function* source() {
+      for (let line = 1; line <= 100; line++) {
+        pulled++
+        mostAhead = Math.max(mostAhead, pulled - finished)
+        yield { line, keys: [`user:${line % 7}`] }
+      }
+    }
+    const result = await runTasks({
+      tasks: source(),
+      total: 100,
+      journal,
+      concurrency: 3,
+      execute: async () => {
+        await new Promise((resolve) => setImmediate(resolve))
+        finished++
+        return { ok: true, status: 201 }
+      },
+    })
+    expect(result).toEqual({ ok: 100, failed: 0, notRun: 0 })
+    expect(mostAhead).toBeLessThanOrEqual(4)
+    expect(journal.appliedCount).toBe(100)
+    journal.close()
+  })
+})
+
+describe('Journal lock', () => {
+  it('lets only one run hold a journal, naming the holder, and frees it on close', () => {
+    const path = journalPath()
+    const first = open(path)
+    const lock = JSON.parse(readFileSync(`${path}.lock`, 'utf8'))
+    expect(lock).toMatchObject({ pid: process.pid, host: hostname() })
+    expect(statSync(`${path}.lock`).mode & 0o777).toBe(0o600)
+    let refused: unknown
+    try {
+      open(path, { resume: true })
+    } catch (error) {
+      refused = error
+    }
+    expect(refused).toMatchObject({ exitCode: 2 })
+    expect((refused as Error).message).toContain(`pid ${process.pid}`)
+    first.close()
+    expect(existsSync(`${path}.lock`)).toBe(false)
+    const second = open(path, { resume: true })
+    second.close()
+  })
+
+  it('takes over the lock of a dead process with a notice', () => {
+    const path = journalPath()
+    const dead = spawnSync(process.execPath, [
+      '-e',
+      'process.stdout.write(String(process.pid))',
+    ]).stdout.toString()
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: Number(dead), host: hostname(), started: 'earlier' }))
+    const notices: string[] = []
+    const journal = open(path, { notice: (line) => notices.push(line) })
+    expect(notices).toEqual([expect.stringContaining(`pid ${dead}, started earlier`)])
+    expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8')).pid).toBe(process.pid)
+    journal.close()
+  })
+
+  it('refuses a lock held on another host, since it cannot tell whether that run is alive', () => {
+    const path = journalPath()
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere.example', started: 'x' }))
+    expect(() => open(path)).toThrow(/pid 1 on host elsewhere\.example.*delete .*\.lock/)
+    expect(existsSync(`${path}.lock`)).toBe(true)
+  })
+
+  it('keeps memory to a bit per applied row: a million rows resume from a journal read in chunks', () => {
+    const path = journalPath()
+    const journal = open(path)
+    journal.close()
+    const lines: string[] = []
+    for (let line = 1; line <= 200_000; line++)
+      lines.push(`{"t":"done","line":${line},"ok":true,"status":201}`)
+    appendFileSync(
+      path,
+      `${lines.join('\n')}\n{"t":"done","line":200001,"ok":false,"status":403,"error":"no"}\n`,
+    )
+    const resumed = open(path, { resume: true })
+    expect(resumed.appliedCount).toBe(200_000)
+    expect(resumed.finalCount).toBe(200_001)
+    expect(resumed.pending(199_999)).toBe(false)
+    expect(resumed.pending(200_002)).toBe(true)
+    expect(resumed.failures.get(200_001)).toEqual({ ok: false, status: 403, error: 'no' })
+    resumed.close()
   })
 })
