@@ -50,14 +50,11 @@ export async function resolveHubDomainWith(
   // A client pointed at the hub: its `/info` is the hub's document.
   const info = await new Client(hub, reach).serverInfo()
   const domains = info.domains
-  const known =
-    typeof domains === 'object' && domains !== null && !Array.isArray(domains)
-      ? (domains as Record<string, unknown>)
-      : {}
+  const known = isPlainObject(domains) ? domains : {}
   // Own properties only: a domain named "constructor" must not reach Object.prototype.
   const entry = Object.hasOwn(known, domain) ? known[domain] : undefined
-  if (typeof entry === 'object' && entry !== null) {
-    const url = (entry as Record<string, unknown>).max_server_url
+  if (isPlainObject(entry)) {
+    const url = entry.max_server_url
     if (typeof url === 'string' && url !== '')
       return checkUrl(url, `max_server_url of domain "${domain}" in ${hub}/info`)
   }
