@@ -19,7 +19,7 @@ import {
   type Settings,
 } from './options.js'
 import { redactError, redactText, secretForms } from './redact.js'
-import { isHttpMethod, isTrusted, serializeQuery } from './request.js'
+import { checkRequestKeys, isHttpMethod, isTrusted, serializeQuery } from './request.js'
 import { parseBody } from './response.js'
 import { backoffDelay, parseRetryAfter, type RetryPolicy, resolveRetry, sleep } from './retry.js'
 import { type TransportRequest, TransportTimeoutError } from './transport.js'
@@ -114,6 +114,7 @@ export class Pipeline {
         url += `?${typeof query === 'string' ? query : serializeQuery(query, false)}`
       }
     } else {
+      checkRequestKeys(request)
       if (!isHttpMethod(method)) {
         throw new UsageError(
           `method must be one of GET, POST, PUT, DELETE, HEAD (upper case), got ${preview(String(method))}`,

@@ -66,6 +66,25 @@ describe('long values are shortened in messages', () => {
   })
 })
 
+describe('long server texts', () => {
+  it('a 100 KB MAX error description is kept whole in the field and shortened in the message', async () => {
+    const description = 'd'.repeat(100_000)
+    const max = new MaxCore(MAX, {
+      transport: async () => ({
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: new TextEncoder().encode(
+          JSON.stringify({ error: 'ValidationError', error_description: description }),
+        ),
+      }),
+    })
+    const error = await failure(max.request({ method: 'GET', path: '/x', auth: false }))
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error.description).toBe(description)
+    expect(error.message.length).toBeLessThan(700)
+  })
+})
+
 describe('programming errors are final', () => {
   let server: LocalServer | undefined
   afterEach(async () => {
@@ -121,5 +140,14 @@ describe('programming errors are final', () => {
     expect(error).toBeInstanceOf(RequestError)
     expect(error.message).toMatch(/too many redirects/)
     expect(requests).toBe(21)
+  })
+})
+
+describe('per-call options are checked like client options', () => {
+  it('an unknown key of a request is a UsageError naming it', async () => {
+    const max = new MaxCore(MAX, { transport: never })
+    const error = await failure(max.send({ method: 'GET', path: '/x', auth: false, timout: 5 } as never))
+    expect(error).toBeInstanceOf(UsageError)
+    expect(error.message).toMatch(/unknown request option "timout"/)
   })
 })
