@@ -1,5 +1,6 @@
 import { BadCredentialsError, RequestError, redactUrl } from './errors.js'
 import type { Pipeline } from './pipeline.js'
+import { secretForms } from './redact.js'
 import { isPlainObject, preview } from './values.js'
 
 /** What a password-grant login sends. */
@@ -31,7 +32,7 @@ export async function requestToken(pipeline: Pipeline, login: LoginRequest): Pro
   // The Python client sent its bool, which Python writes as True/False.
   form.set('bypass', login.bypass ? 'True' : 'False')
   const url = `${login.oauthServer}/token`
-  const secrets = login.password === '' ? [] : [login.password, encodeURIComponent(login.password)]
+  const secrets = login.password === '' ? [] : secretForms(login.password)
   const prepared = pipeline.prepareAbsolute(
     'POST',
     url,

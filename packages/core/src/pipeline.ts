@@ -304,13 +304,23 @@ export class Pipeline {
           result.status,
         )
       }
+      let body: unknown
+      try {
+        body = parseBody(result.body, result.headers['content-type'])
+      } catch (error) {
+        // An answer arrived (e.g. a text too long for a string): final, not a network failure.
+        throw new RequestError(
+          `${outgoing.method} ${redactUrl(outgoing.url)} answered a body that cannot be read: ${preview(String((error as Error).message), 200)}`,
+          { status: result.status, method: outgoing.method, url: outgoing.url, cause: error },
+        )
+      }
       return {
         method: outgoing.method,
         url: outgoing.url,
         status: result.status,
         ok: result.status >= 200 && result.status < 300,
         headers: result.headers,
-        body: parseBody(result.body, result.headers['content-type']),
+        body,
       }
     })
   }

@@ -85,6 +85,25 @@ describe('long server texts', () => {
   })
 })
 
+describe('an answer that cannot be read', () => {
+  it('is a final RequestError with the status, not a retried "no answer"', async () => {
+    let calls = 0
+    const max = new MaxCore(MAX, {
+      retry: { retries: 2, minDelay: 0 },
+      transport: async () => {
+        calls++
+        // Stands for a body too long to become a string (ERR_STRING_TOO_LONG).
+        return { status: 200, headers: { 'content-type': 'application/json' }, body: { length: 3 } as never }
+      },
+    })
+    const error = await failure(max.send({ method: 'GET', path: '/x', auth: false }))
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error.status).toBe(200)
+    expect(error.message).toMatch(/cannot be read/)
+    expect(calls).toBe(1)
+  })
+})
+
 describe('programming errors are final', () => {
   let server: LocalServer | undefined
   afterEach(async () => {
