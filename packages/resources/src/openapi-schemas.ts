@@ -45,14 +45,14 @@ type Properties<T> = { readonly [K in RequiredKeys<T>]: Plain } & {
 
 const optionalMarks = new WeakSet<object>()
 /** Marks a property the model declares optional. */
-const optional = (schema: JsonSchema): Optional => {
+export const optional = (schema: JsonSchema): Optional => {
   const wrapper = { schema }
   optionalMarks.add(wrapper)
   return wrapper as unknown as Optional
 }
 
 /** The schema of interface T: every property listed, `required` exactly its non-optional ones. */
-const object =
+export const object =
   <T>() =>
   (description: string, properties: Properties<T>, extra: JsonSchema = {}): JsonSchema => {
     const props: Record<string, JsonSchema> = {}
