@@ -1,6 +1,6 @@
 import { type HttpMethod, matchPath } from '@maxclient/resources'
 import { openApiDocument } from '@maxclient/resources/openapi'
-import Ajv2020 from 'ajv/dist/2020.js'
+import ajv2020 from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningMockServer } from '../src/index.js'
@@ -10,7 +10,8 @@ import { type Answer, type CallOptions, type Session, sessionOf, start } from '.
 // schemas written from the models must describe what a MAX-compatible server really sends.
 
 const doc = openApiDocument()
-const ajv = new Ajv2020({ strict: false, allErrors: true })
+// CommonJS packages: their classes are the `default` export of the module object.
+const ajv = new ajv2020.default({ strict: false, allErrors: true })
 addFormats.default(ajv)
 
 type Operation = {
