@@ -7,10 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 
 export const CHROMIUM = '/usr/bin/chromium'
-/** False where Debian's chromium is not installed; CI installs it (scripts/ci/chromium.sh). */
+/** False where Debian's chromium is not installed (global-setup.ts says so once); CI installs it. */
 export const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium)
-  console.warn(`browser tests skipped: ${CHROMIUM} is missing (install it with scripts/ci/chromium.sh)`)
 
 /** Screenshots land here: git-ignored, kept by CI as artefacts. */
 export const ARTIFACTS = fileURLToPath(new URL('../../artifacts/', import.meta.url))
