@@ -15,9 +15,24 @@ const ASSETS: Readonly<Record<string, string>> = {
   NOTICE: 'text/plain; charset=UTF-8',
 }
 
-// From src/ (tests) and from dist/ alike, ../dist/docs/ is the build's copy.
-const assetDir = new URL('../dist/docs/', import.meta.url)
 const assetCache = new Map<string, Uint8Array>()
+
+/**
+ * Where the build's copy is: ../dist/docs/ from src/ (tests) and from dist/ alike; when this code
+ * is bundled into another program (maxcli demo), the installed package's dist/docs/.
+ */
+async function assetDirs(): Promise<URL[]> {
+  const dirs = [new URL('../dist/docs/', import.meta.url)]
+  try {
+    const { createRequire } = await import('node:module')
+    const { pathToFileURL } = await import('node:url')
+    const manifest = createRequire(import.meta.url).resolve('@maxclient/mock-server/package.json')
+    dirs.push(new URL('dist/docs/', pathToFileURL(manifest)))
+  } catch {
+    // Not installed where the bundle runs: only the first place is left.
+  }
+  return dirs
+}
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -61,16 +76,18 @@ function text(body: string | Uint8Array, type: string, head: boolean): Response 
 
 async function readAsset(name: string): Promise<Uint8Array | undefined> {
   let bytes = assetCache.get(name)
-  if (!bytes) {
-    const { readFile } = await import('node:fs/promises')
+  if (bytes) return bytes
+  const { readFile } = await import('node:fs/promises')
+  for (const dir of await assetDirs()) {
     try {
-      bytes = new Uint8Array(await readFile(new URL(name, assetDir)))
+      bytes = new Uint8Array(await readFile(new URL(name, dir)))
     } catch {
-      return undefined
+      continue
     }
     assetCache.set(name, bytes)
+    return bytes
   }
-  return bytes
+  return undefined
 }
 
 /**

@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { routePairs } from '@maxclient/resources'
+import { build } from 'tsup'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMockHandler, type RunningMockServer } from '../src/index.js'
 import { sessionOf, start } from './helpers.js'
@@ -70,6 +74,37 @@ describe('GET /docs', () => {
     ])
       expect((await get(path)).status, path).toBe(404)
     expect((await get('/docs', { method: 'POST' })).status).toBe(404)
+  })
+})
+
+describe('/docs bundled into another program (maxcli demo)', () => {
+  it('finds the renderer files in the installed package', async () => {
+    const packageDir = fileURLToPath(new URL('..', import.meta.url))
+    const app = mkdtempSync(join(tmpdir(), 'max-docs-'))
+    try {
+      mkdirSync(join(app, 'node_modules', '@maxclient'), { recursive: true })
+      symlinkSync(packageDir, join(app, 'node_modules', '@maxclient', 'mock-server'), 'dir')
+      await build({
+        config: false,
+        entry: { docs: join(packageDir, 'src', 'docs.ts') },
+        format: ['esm'],
+        outDir: join(app, 'dist'),
+        target: 'node20',
+        platform: 'node',
+        dts: false,
+        silent: true,
+        noExternal: [/^@maxclient\//],
+      })
+      const { docsResponse } = await import(pathToFileURL(join(app, 'dist', 'docs.js')).href)
+      const url = new URL('http://max.test/docs/swagger-ui.css')
+      const response: Response = await docsResponse(new Request(url), url)
+      expect(response.status).toBe(200)
+      expect((await response.arrayBuffer()).byteLength).toBe(
+        readFileSync(join(packageDir, 'dist', 'docs', 'swagger-ui.css')).byteLength,
+      )
+    } finally {
+      rmSync(app, { recursive: true, force: true })
+    }
   })
 })
 
