@@ -164,6 +164,12 @@ function parameters(route: RouteSpec, spec: MethodSpec): Array<Record<string, un
 }
 
 function requestBody(route: RouteSpec, method: HttpMethod, spec: MethodSpec): Record<string, unknown> {
+  const file = { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' }
+  // The avatar form: the server reads the first form field as the file, so no JSON body at all.
+  if (spec.uploadForm === 'file') {
+    const schema = { type: 'object', required: ['file'], properties: { file } }
+    return { required: true, content: { 'multipart/form-data': { schema } } }
+  }
   const defaults = defaultsFor(route.pattern, method)
   const json: Record<string, unknown> = {
     schema: {
@@ -180,23 +186,13 @@ function requestBody(route: RouteSpec, method: HttpMethod, spec: MethodSpec): Re
   }
   const content: Record<string, unknown> = { 'application/json': json }
   if (spec.upload) {
-    const file = { type: 'string', format: 'binary', contentMediaType: 'application/octet-stream' }
+    const jsonData = {
+      type: 'string',
+      contentMediaType: 'application/json',
+      description: 'The JSON body, as text',
+    }
     content['multipart/form-data'] = {
-      schema:
-        spec.uploadForm === 'file'
-          ? { type: 'object', required: ['file'], properties: { file } }
-          : {
-              type: 'object',
-              required: ['json_data'],
-              properties: {
-                json_data: {
-                  type: 'string',
-                  contentMediaType: 'application/json',
-                  description: 'The JSON body, as text',
-                },
-                file,
-              },
-            },
+      schema: { type: 'object', required: ['json_data'], properties: { json_data: jsonData, file } },
     }
   }
   return { required: false, content }
