@@ -2,9 +2,9 @@
 // catalog (routes, methods, parameters, paging), the defaults table (request bodies) and the model
 // schemas. A separate entry point, so users of the main entry never load it.
 
+import { UsageError } from '@maxclient/core'
 import { catalog } from './catalog.generated.js'
 import { defaultsFor } from './defaults.js'
-import { UsageError } from './errors.js'
 import { componentSchemas, type JsonSchema, modelSchemas } from './openapi-schemas.js'
 import { describe } from './params.js'
 import { methodOf, routePairs } from './routes.js'
