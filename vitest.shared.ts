@@ -9,6 +9,7 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  */
 export const sourceAliases = {
   '@maxclient/core': root('./packages/core/src/index.node.ts'),
+  '@maxclient/resources/openapi': root('./packages/resources/src/openapi.ts'),
   '@maxclient/resources': root('./packages/resources/src/index.ts'),
   '@maxclient/rest': root('./packages/rest/src/index.ts'),
   '@maxclient/rpc': root('./packages/rpc/src/index.ts'),

@@ -10,7 +10,7 @@ for (const root of roots) {
   if (!existsSync(root)) continue
   for (const name of readdirSync(root)) reports.push(join(root, name, '.vitest', 'report.json'))
 }
-reports.push(join('bench', '.vitest', 'report.json'))
+for (const dir of ['bench', 'browser']) reports.push(join(dir, '.vitest', 'report.json'))
 
 let passed = 0
 let failed = 0

@@ -1,6 +1,8 @@
 import { type HttpMethod, matchPath, methodOf, sha1Hex } from '@maxclient/resources'
 import type { Ctx, UploadedFile } from './context.js'
 import { json } from './context.js'
+import { preflight, withCors } from './cors.js'
+import { docsResponse } from './docs.js'
 import { ensurePerson } from './domain.js'
 import { FrameworkPage, MaxApiError, unknownUser } from './errors.js'
 import { handlers } from './handlers/index.js'
@@ -179,6 +181,8 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     } catch {
       return notFoundPage(request, '/')
     }
+    const cors = preflight(request)
+    if (cors) return cors
     try {
       return await route(request, url)
     } catch (error) {
@@ -206,6 +210,8 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
 
   const route = async (request: Request, url: URL): Promise<Response> => {
     const path = url.pathname
+    const docs = await docsResponse(request, url)
+    if (docs) return docs
     if (path === OAUTH_PREFIX || path.startsWith(`${OAUTH_PREFIX}/`)) {
       return (
         (await handleOAuth(store, oauth, path.slice(OAUTH_PREFIX.length), request)) ??
@@ -310,7 +316,7 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
       throw new MaxApiError(400, 'UnknownUserError', `Unknown actor identified by: ${ctx.actorContext}`)
   }
 
-  return Object.assign(handle, {
+  return Object.assign(withCors(handle), {
     reset: () => {
       // Ids keep growing and issued tokens stay valid, so clients holding either are not confused.
       const { ids, oauthTokens } = store

@@ -29,6 +29,7 @@ beforeAll(async () => {
     noExternal: [/^@maxclient\//],
     esbuildOptions(options) {
       options.alias = {
+        '@maxclient/resources/openapi': join(packageDir, '..', 'resources', 'src', 'openapi.ts'),
         '@maxclient/resources': join(packageDir, '..', 'resources', 'src', 'index.ts'),
         '@maxclient/core': join(packageDir, '..', 'core', 'src', 'index.node.ts'),
       }
