@@ -104,8 +104,38 @@ export function options<T extends object>(
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      throw new UsageError(`${method}(): unknown option '${key}'; it accepts ${allowed.join(', ')}`)
+      const hint = key === 'query' && allowed.includes('qs') ? " (the query is now 'qs')" : ''
+      throw new UsageError(`${method}(): unknown option '${key}'${hint}; it accepts ${allowed.join(', ')}`)
     }
   }
   return value
 }
+
+/**
+ * The built body plus the caller's extra `fields`, as two field sets: `buildRequest` merges them
+ * (nested objects combine; a field both set is a UsageError).
+ */
+export function withFields(
+  method: string,
+  body: Record<string, unknown>,
+  extra: unknown,
+): Record<string, unknown> | readonly Record<string, unknown>[] {
+  if (extra === undefined) return body
+  return [body, fields(method, 'options.fields', extra)]
+}
+
+const CALL = ['signal', 'timeout', 'retry', 'headers'] as const
+const LIST = [...CALL, 'qs'] as const
+const BODY = [...CALL, 'fields'] as const
+
+/** The keys each kind of options object accepts. */
+export const OPTION_KEYS = {
+  call: CALL,
+  read: LIST,
+  list: LIST,
+  tags: LIST,
+  body: BODY,
+  permission: [...CALL, 'permanent'],
+  post: [...BODY, 'file'],
+  iterate: [...LIST, 'pageSize', 'max'],
+} as const

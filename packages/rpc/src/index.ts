@@ -1,17 +1,38 @@
-export { MaxClient, RpcClient, type RpcContent, type RpcItem, type RpcReturn } from './client.js'
+/**
+ * `@maxclient/rpc`: one typed method for every MAX endpoint, each resolving to `[ok, status, content]`.
+ * @packageDocumentation
+ */
 export {
+  AuthRequiredError,
+  BadCredentialsError,
+  MaxError,
+  type MaxRequest,
+  type MaxResponse,
+  RequestError,
+  type RetryOptions,
+  TimeoutError,
+  UsageError,
+} from '@maxclient/core'
+export { MaxClient, RpcClient, type RpcHandWrittenMethods } from './client.js'
+export type { RpcContent, RpcItem, RpcReturn } from './result.js'
+export type { RpcTableMethods } from './surface.generated.js'
+export {
+  type OptionsKind,
+  type RouteKey,
   type RpcCategory,
   type RpcMethodName,
   type RpcMethodSpec,
+  type RpcTableEntry,
   rpcCategories,
   rpcMethods,
-} from './methods.js'
+} from './table.js'
 export type {
   AddTokenOptions,
   AddUserOptions,
   BodyOptions,
   CallOptions,
   ConversationOptions,
+  ConversationProperties,
   IterateOptions,
   ListOptions,
   MessageOptions,
@@ -25,4 +46,6 @@ export type {
   RpcResult,
   RpcSuccess,
   SearchQuery,
+  TagsOptions,
+  UserProperties,
 } from './types.js'

@@ -1,6 +1,8 @@
 import { findRoute, methodOf, routePairs } from '@maxclient/resources'
 import { describe, expect, it } from 'vitest'
+import { parseArgs } from '../src/build.js'
 import { MaxClient, RpcClient, type RpcMethodSpec, rpcCategories, rpcMethods } from '../src/index.js'
+import * as handWritten from '../src/methods/index.js'
 
 const table = Object.entries(rpcMethods) as Array<[string, RpcMethodSpec]>
 const key = (method: string, pattern: string) => `${method} ${pattern}`
@@ -87,7 +89,16 @@ describe('the client implements the table', () => {
     expect(own.filter((name) => !known.has(name))).toEqual([])
   })
 
-  it('takes the positional parameters the table lists, in that order', () => {
+  it('feeds every route parameter from exactly one positional parameter, and no other', () => {
+    for (const [name, spec] of table) {
+      if (name in handWritten) continue
+      const routeParams = [...spec.pattern.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
+      const fed = parseArgs(spec.rules).flatMap((arg) => (arg.rule.param ? [arg.rule.param] : []))
+      expect(fed.sort(), `${name} (${spec.method} ${spec.pattern})`).toEqual(routeParams.sort())
+    }
+  })
+
+  it('writes by hand only methods of the table, with the parameters the table lists', () => {
     const parameters = (fn: unknown): string[] => {
       const source = String(fn)
       const list = source.slice(source.indexOf('(') + 1, source.indexOf(')'))
@@ -96,14 +107,32 @@ describe('the client implements the table', () => {
         .map((part) => part.split('=')[0]!.trim())
         .filter(Boolean)
     }
-    for (const [name, spec] of table) {
-      const expected = spec.args.map((arg) => arg.replace(/\?$/, '').replace(/^options$/, 'opts'))
-      expect(parameters(prototype[name]), name).toEqual(expected)
+    for (const [name, fn] of Object.entries(handWritten)) {
+      const spec = rpcMethods[name as keyof typeof rpcMethods] as RpcMethodSpec | undefined
+      expect(spec, `${name} is not in the table`).toBeDefined()
+      expect(parameters(fn), name).toEqual(
+        spec!.args.map((arg) => arg.replace(/\?$/, '').replace(/^options$/, 'opts')),
+      )
+      expect(prototype[name], name).toBe(fn)
     }
   })
 
-  it('exports the class under both names', () => {
+  it('installs every alias as the very method it names', () => {
+    for (const [name, spec] of table) {
+      for (const alias of spec.aliases ?? []) expect(prototype[alias], alias).toBe(prototype[name])
+    }
+  })
+
+  it('names every built method and iterator after itself', () => {
+    for (const [name, spec] of table) {
+      expect((prototype[name] as { name: string }).name).toBe(name)
+      if (spec.iterator) expect((prototype[spec.iterator] as { name: string }).name).toBe(spec.iterator)
+    }
+  })
+
+  it('exports the class under both names, RpcClient the primary one', () => {
     expect(RpcClient).toBe(MaxClient)
+    expect(RpcClient.name).toBe('RpcClient')
   })
 
   it('uses a known category and a one-line summary for every method', () => {

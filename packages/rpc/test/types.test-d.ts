@@ -36,6 +36,6 @@ describe('typed results', () => {
     // @ts-expect-error tags are strings
     client.addTagsToContext('u', [1])
     // @ts-expect-error unknown search parameter
-    client.getUsers({ query: { colour: 'red' } })
+    client.getUsers({ qs: { colour: 'red' } })
   })
 })
