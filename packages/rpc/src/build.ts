@@ -1,9 +1,11 @@
 import type { MaxCore } from '@maxclient/core'
 import { fields, flag, OPTION_KEYS, options, withFields } from './arguments.js'
 import { type Call, iterate, send } from './call.js'
+import { rpcMethods } from './methods.generated.js'
+import type { RpcItem, RpcReturn } from './result.js'
 import { type Draft, RULES, type Rule } from './rules.js'
-import { type RpcMethodName, type RpcMethodSpec, rpcMethods } from './table.js'
-import type { BodyOptions, IterateOptions, ListOptions, PermissionOptions, RpcResult } from './types.js'
+import type { RpcMethodName, RpcMethodSpec } from './table.js'
+import type { BodyOptions, IterateOptions, ListOptions, PermissionOptions } from './types.js'
 
 /** One positional argument of a table method. */
 export interface Arg {
@@ -26,7 +28,13 @@ export function parseArgs(specs: readonly string[]): Arg[] {
   })
 }
 
-function fill(client: MaxCore, method: string, args: readonly Arg[], values: unknown[], qs: unknown): Draft {
+function fill(
+  client: MaxCore,
+  method: string,
+  args: readonly Arg[],
+  values: ArrayLike<unknown>,
+  qs: unknown,
+): Draft {
   const draft: Draft = { params: {} }
   if (qs !== undefined) draft.qs = qs as Record<string, unknown>
   for (let i = 0; i < args.length; i++) {
@@ -37,58 +45,68 @@ function fill(client: MaxCore, method: string, args: readonly Arg[], values: unk
   return draft
 }
 
-type TableMethod = (this: MaxCore, ...values: unknown[]) => Promise<RpcResult<unknown>>
+/** A table method's arguments, read from the table on its first call. */
+interface Compiled {
+  readonly args: readonly Arg[]
+  readonly countAt: number
+}
+
+const compiled = new Map<string, Compiled>()
+
+function compile(name: RpcMethodName): Compiled {
+  let found = compiled.get(name)
+  if (found === undefined) {
+    const args = parseArgs((rpcMethods[name] as RpcMethodSpec).rules)
+    found = { args, countAt: args.findIndex((arg) => arg.rule === RULES.count) }
+    compiled.set(name, found)
+  }
+  return found
+}
 
 /**
- * The method `name` as the table describes it: checks the options object and each positional
- * argument (a bad one is a `UsageError`), then sends the call. A `count` argument set to `true`
- * hands the call to the method's `count*` twin.
+ * Runs the table method `name` with the arguments it was called with: checks the options object and
+ * each positional argument (a bad one is a `UsageError`), then sends the call. A `count` argument
+ * set to `true` hands the call to the method's `count*` twin.
  */
-export function tableMethod(name: RpcMethodName): TableMethod {
+export async function run<N extends RpcMethodName>(
+  client: MaxCore,
+  name: N,
+  values: ArrayLike<unknown>,
+): RpcReturn<N> {
+  const { args, countAt } = compile(name)
+  if (countAt >= 0 && flag(name, 'count', values[countAt])) {
+    const rest = Array.prototype.slice.call(values)
+    rest.splice(countAt, 1)
+    const twin = name.replace(/^get/, 'count')
+    return (client as unknown as Record<string, (...values: unknown[]) => RpcReturn<N>>)[twin]!(...rest)
+  }
   const spec: RpcMethodSpec = rpcMethods[name]
-  const args = parseArgs(spec.rules)
-  const allowed = OPTION_KEYS[spec.options ?? 'call']
-  const countAt = args.findIndex((arg) => arg.rule === RULES.count)
-  const twin = name.replace(/^get/, 'count')
-  return named(name, async function (this: MaxCore, ...values: unknown[]) {
-    if (countAt >= 0 && flag(name, 'count', values[countAt])) {
-      values.splice(countAt, 1)
-      return (this as unknown as Record<string, TableMethod>)[twin]!.apply(this, values)
-    }
-    const o = options<ListOptions & BodyOptions & PermissionOptions>(
-      name,
-      values[args.length] as never,
-      allowed,
-    )
-    const draft = fill(this, name, args, values, o.qs)
-    if (o.permanent !== undefined) {
-      // The server reads any non-empty value as true and an empty one as false.
-      draft.qs = { ...draft.qs, permanent: flag(name, 'permanent', o.permanent) ? '1' : '' }
-    }
-    const call: Call = { params: draft.params, qs: draft.qs, options: o }
-    if (draft.body !== undefined) call.body = withFields(name, draft.body, o.fields)
-    if (draft.data !== undefined) call.data = draft.data
-    return send(this, name, call)
-  })
+  const o = options<ListOptions & BodyOptions & PermissionOptions>(
+    name,
+    values[args.length] as never,
+    OPTION_KEYS[spec.options ?? 'call'],
+  )
+  const draft = fill(client, name, args, values, o.qs)
+  if (o.permanent !== undefined) {
+    // The server reads any non-empty value as true and an empty one as false.
+    draft.qs = { ...draft.qs, permanent: flag(name, 'permanent', o.permanent) ? '1' : '' }
+  }
+  const call: Call = { params: draft.params, qs: draft.qs, options: o }
+  if (draft.body !== undefined) call.body = withFields(name, draft.body, o.fields)
+  if (draft.data !== undefined) call.data = draft.data
+  return send(client, name, call) as RpcReturn<N>
 }
 
-/** The async-iterator form of the list method `name`: its arguments without `count`, then page options. */
-export function tableIterator(
-  name: RpcMethodName,
-): (this: MaxCore, ...values: unknown[]) => AsyncIterable<unknown> {
-  const spec: RpcMethodSpec = rpcMethods[name]
-  const method = spec.iterator!
-  const args = parseArgs(spec.rules).filter((arg) => arg.rule !== RULES.count)
-  return named(method, function (this: MaxCore, ...values: unknown[]) {
-    const o = options<IterateOptions>(method, values[args.length] as never, OPTION_KEYS.iterate)
-    const qs = o.qs === undefined ? undefined : fields(method, 'options.qs', o.qs)
-    const draft = fill(this, method, args, values, qs)
-    return iterate(this, name, method, { params: draft.params, qs: draft.qs, options: o })
-  })
-}
-
-/** Gives a built function the method's name (stack traces, `fn.name`). */
-export function named<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
-  Object.defineProperty(fn, 'name', { value: name })
-  return fn
+/** Runs the async-iterator form of the list method `name`: its arguments without `count`, then page options. */
+export function runIterator<N extends RpcMethodName>(
+  client: MaxCore,
+  name: N,
+  values: ArrayLike<unknown>,
+): AsyncIterable<RpcItem<N>> {
+  const method = (rpcMethods[name] as RpcMethodSpec).iterator!
+  const args = compile(name).args.filter((arg) => arg.rule !== RULES.count)
+  const o = options<IterateOptions>(method, values[args.length] as never, OPTION_KEYS.iterate)
+  const qs = o.qs === undefined ? undefined : fields(method, 'options.qs', o.qs)
+  const draft = fill(client, method, args, values, qs)
+  return iterate(client, name, method, { params: draft.params, qs: draft.qs, options: o })
 }

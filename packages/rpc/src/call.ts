@@ -7,9 +7,9 @@ import {
   type UploadInput,
 } from '@maxclient/resources'
 import { text } from './arguments.js'
+import { rpcMethods } from './methods.generated.js'
 import { toResult } from './result.js'
 import type { RpcMethodName } from './table.js'
-import { rpcMethods } from './table.js'
 import type { CallOptions, IterateOptions, RpcResult } from './types.js'
 
 /** What one call sends, before it becomes a core request. */

@@ -13,18 +13,17 @@ export {
   TimeoutError,
   UsageError,
 } from '@maxclient/core'
-export { MaxClient, RpcClient, type RpcHandWrittenMethods } from './client.js'
+export { RpcClient, RpcClient as MaxClient } from './client.generated.js'
+export { RpcClientBase, type RpcHandWrittenMethods } from './client.js'
+export { rpcCategories, rpcMethods } from './methods.generated.js'
 export type { RpcContent, RpcItem, RpcReturn } from './result.js'
-export type { RpcTableMethods } from './surface.generated.js'
-export {
-  type OptionsKind,
-  type RouteKey,
-  type RpcCategory,
-  type RpcMethodName,
-  type RpcMethodSpec,
-  type RpcTableEntry,
-  rpcCategories,
-  rpcMethods,
+export type {
+  OptionsKind,
+  RouteKey,
+  RpcCategory,
+  RpcMethodName,
+  RpcMethodSpec,
+  RpcTableEntry,
 } from './table.js'
 export type {
   AddTokenOptions,

@@ -201,27 +201,30 @@ export interface RpcMethodSpec extends Omit<RpcTableEntry, 'args'> {
   readonly category: RpcCategory
 }
 
-/** Groups of the method table, in the order the README lists them. */
-export const rpcCategories = Object.keys(groups) as RpcCategory[]
-
-/** Every RPC method: name → route, HTTP method, positional parameters, category and summary. */
-export const rpcMethods = {} as {
-  readonly [N in RpcMethodName]: Entries[N] &
+/** The exported table's type: every method with its route and the fields derived from the table. */
+export type RpcMethods = {
+  readonly [N in RpcMethodName]: Omit<Entries[N], 'args'> &
     Pick<RpcMethodSpec, 'pattern' | 'method' | 'args' | 'rules' | 'category'>
 }
 
-for (const category of rpcCategories) {
-  for (const [name, entry] of Object.entries(groups[category] as Record<string, RpcTableEntry>)) {
-    const space = entry.route.indexOf(' ')
-    const rules = entry.args ?? []
-    const args = [...rules.map((arg) => arg.split(/[:=]/)[0]!), 'options?']
-    ;(rpcMethods as Record<string, RpcMethodSpec>)[name] = {
-      ...entry,
-      method: entry.route.slice(0, space) as HttpMethod,
-      pattern: entry.route.slice(space + 1),
-      args,
-      rules,
-      category,
+/** The table as written, by category. */
+export const rpcTable: Readonly<Record<RpcCategory, Readonly<Record<string, RpcTableEntry>>>> = groups
+
+/**
+ * The flat table with the derived fields (method, pattern, parameter names, category), as
+ * `methods.generated.ts` holds it so that nothing is derived at start-up.
+ */
+export function flattenTable(): Record<string, RpcMethodSpec> {
+  const flat: Record<string, RpcMethodSpec> = {}
+  for (const [category, group] of Object.entries(rpcTable) as Array<
+    [RpcCategory, Record<string, RpcTableEntry>]
+  >) {
+    for (const [name, entry] of Object.entries(group)) {
+      const { route, args: rules = [], ...rest } = entry
+      const [method, pattern] = route.split(' ') as [HttpMethod, string]
+      const args = [...rules.map((rule) => rule.split(/[:=]/)[0]!), 'options?']
+      flat[name] = { route, method, pattern, args, rules, ...rest, category }
     }
   }
+  return flat
 }

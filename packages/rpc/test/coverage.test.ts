@@ -117,9 +117,12 @@ describe('the client implements the table', () => {
     }
   })
 
-  it('installs every alias as the very method it names', () => {
+  it('makes every alias call the method it names', () => {
     for (const [name, spec] of table) {
-      for (const alias of spec.aliases ?? []) expect(prototype[alias], alias).toBe(prototype[name])
+      for (const alias of spec.aliases ?? []) {
+        if (name in handWritten) expect(prototype[alias], alias).toBe(prototype[name])
+        else expect(String(prototype[alias]), alias).toMatch(new RegExp(`run\\)?\\(this, ['"]${name}['"]`))
+      }
     }
   })
 
