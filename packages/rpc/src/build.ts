@@ -35,8 +35,13 @@ function fill(
   values: ArrayLike<unknown>,
   qs: unknown,
 ): Draft {
-  const draft: Draft = { params: {} }
-  if (qs !== undefined) draft.qs = qs as Record<string, unknown>
+  // Every field set up front: one object shape for every call.
+  const draft: Draft = {
+    params: {},
+    qs: qs as Record<string, unknown> | undefined,
+    body: undefined,
+    data: undefined,
+  }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     const value = values[i] === undefined ? arg.default : values[i]
@@ -49,6 +54,10 @@ function fill(
 interface Compiled {
   readonly args: readonly Arg[]
   readonly countAt: number
+  /** The arguments of the iterator form: all but `count`. */
+  readonly iterated: readonly Arg[]
+  /** The keys its options object accepts. */
+  readonly allowed: readonly string[]
 }
 
 const compiled = new Map<string, Compiled>()
@@ -56,8 +65,11 @@ const compiled = new Map<string, Compiled>()
 function compile(name: RpcMethodName): Compiled {
   let found = compiled.get(name)
   if (found === undefined) {
-    const args = parseArgs((rpcMethods[name] as RpcMethodSpec).rules)
-    found = { args, countAt: args.findIndex((arg) => arg.rule === RULES.count) }
+    const spec: RpcMethodSpec = rpcMethods[name]
+    const args = parseArgs(spec.rules)
+    const countAt = args.findIndex((arg) => arg.rule === RULES.count)
+    const iterated = args.filter((arg) => arg.rule !== RULES.count)
+    found = { args, countAt, iterated, allowed: OPTION_KEYS[spec.options ?? 'call'] }
     compiled.set(name, found)
   }
   return found
@@ -73,18 +85,17 @@ export async function run<N extends RpcMethodName>(
   name: N,
   values: ArrayLike<unknown>,
 ): RpcReturn<N> {
-  const { args, countAt } = compile(name)
+  const { args, countAt, allowed } = compile(name)
   if (countAt >= 0 && flag(name, 'count', values[countAt])) {
     const rest = Array.prototype.slice.call(values)
     rest.splice(countAt, 1)
     const twin = name.replace(/^get/, 'count')
     return (client as unknown as Record<string, (...values: unknown[]) => RpcReturn<N>>)[twin]!(...rest)
   }
-  const spec: RpcMethodSpec = rpcMethods[name]
   const o = options<ListOptions & BodyOptions & PermissionOptions>(
     name,
     values[args.length] as never,
-    OPTION_KEYS[spec.options ?? 'call'],
+    allowed,
   )
   const draft = fill(client, name, args, values, o.qs)
   if (o.permanent !== undefined) {
@@ -104,7 +115,7 @@ export function runIterator<N extends RpcMethodName>(
   values: ArrayLike<unknown>,
 ): AsyncIterable<RpcItem<N>> {
   const method = (rpcMethods[name] as RpcMethodSpec).iterator!
-  const args = compile(name).args.filter((arg) => arg.rule !== RULES.count)
+  const args = compile(name).iterated
   const o = options<IterateOptions>(method, values[args.length] as never, OPTION_KEYS.iterate)
   const qs = o.qs === undefined ? undefined : fields(method, 'options.qs', o.qs)
   const draft = fill(client, method, args, values, qs)

@@ -12,9 +12,9 @@ import { userOrActor } from './call.js'
 /** The parts of a call the positional arguments fill. */
 export interface Draft {
   params: Record<string, string>
-  qs?: Record<string, unknown>
-  body?: Record<string, unknown>
-  data?: unknown
+  qs: Record<string, unknown> | undefined
+  body: Record<string, unknown> | undefined
+  data: unknown
 }
 
 /** How the table reads one positional argument and what it feeds. */

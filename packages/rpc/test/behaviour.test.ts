@@ -111,6 +111,11 @@ describe('bad arguments throw UsageError before anything is sent', () => {
     ],
     ['unknown option', () => c.getUser('bob', { qurey: {} } as never), /unknown option 'qurey'; it accepts/],
     [
+      'the query under its old name',
+      () => c.getUsers({ query: { limit: 1 } } as never),
+      /unknown option 'query' \(the query is now 'qs'\); it accepts signal, timeout, retry, headers, qs/,
+    ],
+    [
       'options not an object',
       () => c.getUser('bob', 'x' as never),
       /last argument must be an options object/,

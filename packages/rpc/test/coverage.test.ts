@@ -1,6 +1,8 @@
+import * as core from '@maxclient/core'
 import { findRoute, methodOf, routePairs } from '@maxclient/resources'
 import { describe, expect, it } from 'vitest'
 import { parseArgs } from '../src/build.js'
+import * as rpc from '../src/index.js'
 import { MaxClient, RpcClient, type RpcMethodSpec, rpcCategories, rpcMethods } from '../src/index.js'
 import * as handWritten from '../src/methods/index.js'
 
@@ -130,6 +132,19 @@ describe('the client implements the table', () => {
     for (const [name, spec] of table) {
       expect((prototype[name] as { name: string }).name).toBe(name)
       if (spec.iterator) expect((prototype[spec.iterator] as { name: string }).name).toBe(spec.iterator)
+    }
+  })
+
+  it('re-exports the error classes of core, as rest does', () => {
+    for (const name of [
+      'MaxError',
+      'UsageError',
+      'RequestError',
+      'TimeoutError',
+      'AuthRequiredError',
+      'BadCredentialsError',
+    ] as const) {
+      expect(rpc[name], name).toBe(core[name])
     }
   })
 

@@ -1,6 +1,6 @@
 import type { Activity, Context, DeviceTokenListItem, Person, PersonSummary } from '@maxclient/resources'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { MaxClient, RpcErrorContent, RpcResult } from '../src/index.js'
+import type { MaxClient, RpcClient, RpcErrorContent, RpcResult } from '../src/index.js'
 
 declare const client: MaxClient
 
@@ -28,6 +28,10 @@ describe('typed results', () => {
   it('types iterator items', () => {
     expectTypeOf(client.iterateUsers()).toEqualTypeOf<AsyncIterable<PersonSummary>>()
     expectTypeOf(client.iterateContextActivities('u')).toEqualTypeOf<AsyncIterable<Activity>>()
+  })
+
+  it('is the same class under both names', () => {
+    expectTypeOf<RpcClient>().toEqualTypeOf<MaxClient>()
   })
 
   it('rejects wrong argument types', () => {
