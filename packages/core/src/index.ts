@@ -7,7 +7,6 @@ import { MaxCore } from './client.js'
 import { type HubOptions, resolveHubDomainWith } from './hub.js'
 
 export { MaxCore } from './client.js'
-export { REDACTED, redactText } from './debug.js'
 export {
   AuthRequiredError,
   type BadCredentialsDetails,
@@ -15,6 +14,7 @@ export {
   MaxError,
   RequestError,
   type RequestErrorDetails,
+  ResponseTooLargeError,
   redactUrl,
   TimeoutError,
   UsageError,
@@ -32,6 +32,15 @@ export type {
 } from './hooks.js'
 export type { HubOptions } from './hub.js'
 export { collect, type PaginateOptions, paginate } from './paginate.js'
+export { REDACTED, redactText } from './redact.js'
+export {
+  HTTP_METHODS,
+  type HttpMethod,
+  isHttpMethod,
+  type QueryParams,
+  type QueryValue,
+  trustRequest,
+} from './request.js'
 export { countOf, interpretResponse, parseBody } from './response.js'
 export { backoffDelay, parseRetryAfter, type RetryOptions } from './retry.js'
 export {
@@ -42,7 +51,8 @@ export {
   TransportTimeoutError,
   withTimeoutSupport,
 } from './transport.js'
-export type { HttpMethod, MaxClientOptions, MaxRequest, MaxResponse } from './types.js'
+export type { MaxClientOptions, MaxRequest, MaxResponse, RequestOptions } from './types.js'
+export { isPlainObject, preview } from './values.js'
 
 /**
  * The MAX server URL a hub assigns to `domain`, read from `GET {hub}/info`:

@@ -1,7 +1,9 @@
 import type { MaxCore } from './client.js'
 import { MaxError, UsageError } from './errors.js'
+import { isTrusted, type QueryParams, type QueryValue, trustRequest } from './request.js'
 import { interpretResponse } from './response.js'
 import type { MaxRequest } from './types.js'
+import { isPlainObject, preview } from './values.js'
 
 /** Options of {@link paginate}. */
 export interface PaginateOptions<T> {
@@ -16,6 +18,34 @@ export interface PaginateOptions<T> {
    * oldest-first, such as `/conversations/{id}/messages`.
    */
   cursorItem?: 'first' | 'last'
+}
+
+// An encoded query (the older form) is read once into the structured one.
+function structured(query: string | QueryParams | undefined): QueryParams {
+  if (query === undefined) return {}
+  if (typeof query !== 'string') {
+    if (!isPlainObject(query)) {
+      throw new UsageError('paginate: query must be an encoded string or a plain object of parameters')
+    }
+    return { ...query }
+  }
+  const params: Record<string, QueryValue | QueryValue[]> = {}
+  for (const [key, value] of new URLSearchParams(query)) {
+    const previous = params[key]
+    if (previous === undefined) params[key] = value
+    else if (Array.isArray(previous)) previous.push(value)
+    else params[key] = [previous, value]
+  }
+  return params
+}
+
+function single(params: QueryParams, key: string): string | undefined {
+  const value = params[key]
+  if (value === undefined) return undefined
+  if (Array.isArray(value)) {
+    throw new UsageError(`paginate: the query gives "${key}" ${value.length} times; give it once`)
+  }
+  return String(value)
 }
 
 function defaultCursor(item: unknown): string {
@@ -44,20 +74,20 @@ function defaultCursor(item: unknown): string {
  */
 export async function* paginate<T = unknown>(
   client: MaxCore,
-  request: MaxRequest & { query?: string },
+  request: MaxRequest,
   options: PaginateOptions<T> = {},
 ): AsyncGenerator<T, void, undefined> {
   if (request.method !== 'GET') {
     throw new UsageError(`paginate works on GET list endpoints, got ${String(request.method)}`)
   }
-  const params = new URLSearchParams(request.query ?? '')
-  const queryLimit = params.get('limit')
+  const params = structured(request.query)
+  const queryLimit = single(params, 'limit')
   let pageSize = options.pageSize
-  if (queryLimit !== null) {
+  if (queryLimit !== undefined) {
     const limit = Number(queryLimit)
     if (pageSize !== undefined && pageSize !== limit) {
       throw new UsageError(
-        `paginate: query limit=${queryLimit} and pageSize ${pageSize} disagree; give only one`,
+        `paginate: query limit=${preview(queryLimit)} and pageSize ${pageSize} disagree; give only one`,
       )
     }
     pageSize = limit
@@ -75,14 +105,17 @@ export async function* paginate<T = unknown>(
   if (pick !== 'first' && pick !== 'last') {
     throw new UsageError(`paginate: cursorItem must be "first" or "last", got ${String(pick)}`)
   }
-  params.set('limit', String(pageSize))
+  params.limit = pageSize
   let yielded = 0
   let headerSeen = false
-  let before = params.get('before')
+  let before = single(params, 'before')
   if (max === 0) return
+  // Pages of a request built (and checked) by resources stay trusted.
+  const trusted = isTrusted(request)
   for (;;) {
-    if (before !== null) params.set('before', before)
-    const response = await client.send({ ...request, query: params.toString() })
+    if (before !== undefined) params.before = before
+    const pageRequest: MaxRequest = { ...request, query: { ...params } }
+    const response = await client.send(trusted ? trustRequest(pageRequest) : pageRequest)
     const page = interpretResponse(response)
     if (page === null) return
     if (!Array.isArray(page)) {

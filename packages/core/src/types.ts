@@ -1,10 +1,8 @@
 import type { FetchLike } from './fetch-transport.js'
 import type { HooksOption } from './hooks.js'
+import type { HttpMethod, QueryParams } from './request.js'
 import type { RetryOptions } from './retry.js'
 import type { Transport } from './transport.js'
-
-/** HTTP methods MAX routes answer. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD'
 
 /** Options of a MAX client ({@link MaxCore} and its subclasses). */
 export interface MaxClientOptions {
@@ -29,7 +27,10 @@ export interface MaxClientOptions {
   transport?: Transport
   /** A `fetch`, or an in-process `(request: Request) => Promise<Response>` handler. */
   fetch?: FetchLike | typeof globalThis.fetch
-  /** Milliseconds per attempt before giving up with a `TimeoutError`. Default 30 000. */
+  /**
+   * Milliseconds per attempt before giving up with a `TimeoutError`: an integer from 1 to
+   * 2 147 483 647 (~24.8 days, the largest timer), or `0` for no timeout. Default 30 000.
+   */
   timeout?: number
   /** Retry policy; a number sets how many retries; `false` turns retries off. Default: 2 retries. */
   retry?: RetryOptions | number | false
@@ -42,25 +43,45 @@ export interface MaxClientOptions {
   debug?: boolean | ((line: string) => void)
   /** Headers added to every request (lower- or mixed-case names). */
   headers?: Record<string, string>
+  /**
+   * Largest response body accepted, in bytes, counted on the wire and again once decompressed; a
+   * larger one fails with a (never retried) `ResponseTooLargeError`. Default 67 108 864 (64 MiB).
+   * A call can override it.
+   */
+  maxResponseSize?: number
 }
 
-/** One call to the MAX server. */
-export interface MaxRequest {
-  method: HttpMethod
-  /** Starts with `/`; segments already percent-encoded. */
-  path: string
-  /** Already encoded, without the leading `?`. */
-  query?: string
-  /** JSON value (serialised by core), `FormData`, `string` or `Uint8Array`. */
-  body?: unknown
-  headers?: Record<string, string>
-  /** Default `true`; `false` for public routes (`/info`, `/info/api`): no auth headers, no auth check. */
-  auth?: boolean
+/** The per-call options every MAX client shares (rest, rpc and the CLI extend them). */
+export interface RequestOptions {
+  /** Cancels the call (also while it waits to retry). */
   signal?: AbortSignal
-  /** Milliseconds for this call (per attempt); overrides the client's `timeout`. */
+  /**
+   * Milliseconds per attempt for this call, overriding the client's `timeout`: an integer from 1 to
+   * 2 147 483 647 (about 24.8 days), or `0` for no timeout.
+   */
   timeout?: number
   /** Retry policy of this call; merged over the client's. */
   retry?: RetryOptions | number | false
+  /** Headers of this call, over the client's (lower- or mixed-case names). */
+  headers?: Record<string, string>
+  /** Largest response body accepted for this call, in bytes, overriding the client's `maxResponseSize`. */
+  maxResponseSize?: number
+}
+
+/** One call to the MAX server. */
+export interface MaxRequest extends RequestOptions {
+  method: HttpMethod
+  /** Starts with `/`; segments already percent-encoded. */
+  path: string
+  /**
+   * Query parameters: structured (preferred; encoded once, just before the transport) or already
+   * encoded without the leading `?`.
+   */
+  query?: string | QueryParams
+  /** JSON value (serialised by core), `FormData`, `string` or `Uint8Array`. */
+  body?: unknown
+  /** Default `true`; `false` for public routes (`/info`, `/info/api`): no auth headers, no auth check. */
+  auth?: boolean
 }
 
 /** What came back from one call. */
