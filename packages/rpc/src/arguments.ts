@@ -1,4 +1,4 @@
-import { UsageError } from '@maxclient/core'
+import { isPlainObject, UsageError } from '@maxclient/core'
 
 /** Short description of a bad value for error messages. */
 export function describe(value: unknown): string {
@@ -9,11 +9,6 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 /** A required text argument (usernames, ids, URLs...). */
 export function text(method: string, name: string, value: unknown): string {
@@ -124,7 +119,7 @@ export function withFields(
   return [body, fields(method, 'options.fields', extra)]
 }
 
-const CALL = ['signal', 'timeout', 'retry', 'headers'] as const
+const CALL = ['signal', 'timeout', 'retry', 'headers', 'maxResponseSize'] as const
 const LIST = [...CALL, 'qs'] as const
 const BODY = [...CALL, 'fields'] as const
 

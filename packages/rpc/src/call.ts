@@ -55,11 +55,12 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
   const request: MaxRequest = { method: built.method, path: built.path, auth: built.auth }
   if (built.query !== '') request.query = built.query
   if (built.body !== undefined) request.body = built.body
-  const { signal, timeout, retry, headers } = call.options ?? {}
+  const { signal, timeout, retry, headers, maxResponseSize } = call.options ?? {}
   if (signal !== undefined) request.signal = signal
   if (timeout !== undefined) request.timeout = timeout
   if (retry !== undefined) request.retry = retry
   if (headers !== undefined) request.headers = headers
+  if (maxResponseSize !== undefined) request.maxResponseSize = maxResponseSize
   return request
 }
 

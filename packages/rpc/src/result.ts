@@ -1,6 +1,5 @@
-import { interpretResponse, type MaxResponse, RequestError } from '@maxclient/core'
+import { interpretResponse, isPlainObject, type MaxResponse, RequestError } from '@maxclient/core'
 import type { MethodsOf, Pattern, ResponseOf } from '@maxclient/resources'
-import { isPlainObject } from './arguments.js'
 import type { RouteOf, RpcMethodName } from './table.js'
 import type { RpcErrorContent, RpcResult } from './types.js'
 

@@ -1,4 +1,4 @@
-import type { MaxClientOptions, RetryOptions } from '@maxclient/core'
+import type { MaxClientOptions, RequestOptions } from '@maxclient/core'
 import type { DefaultsTable, UploadInput } from '@maxclient/resources'
 
 /** Options of {@link RpcClient}: those of every MAX client, plus body defaults. */
@@ -33,22 +33,11 @@ export type RpcFailure = [ok: false, status: number, content: RpcErrorContent]
 export type RpcResult<T> = RpcSuccess<T> | RpcFailure
 
 /**
- * Per-call options, accepted as the last argument of every method. The one place rpc names them:
- * this becomes resources' shared `CallOptions` (the same type as rest's and the CLI's).
+ * Per-call options, accepted as the last argument of every method: `signal`, `timeout`, `retry`,
+ * `headers`, `maxResponseSize`. The one place rpc names them: this becomes resources' shared
+ * `CallOptions` (the same type as rest's and the CLI's).
  */
-export type CallOptions = TransportOptions
-
-/** The per-call transport options. */
-interface TransportOptions {
-  /** Aborts the call. */
-  signal?: AbortSignal
-  /** Milliseconds per attempt, overriding the client's `timeout`. */
-  timeout?: number
-  /** Retry policy of this call, merged over the client's. */
-  retry?: RetryOptions | number | false
-  /** Extra request headers for this call. */
-  headers?: Record<string, string>
-}
+export type CallOptions = RequestOptions
 
 /** A query parameter value; arrays repeat the key. */
 export type QueryParam = string | number | boolean | readonly (string | number | boolean)[]

@@ -113,7 +113,7 @@ describe('bad arguments throw UsageError before anything is sent', () => {
     [
       'the query under its old name',
       () => c.getUsers({ query: { limit: 1 } } as never),
-      /unknown option 'query' \(the query is now 'qs'\); it accepts signal, timeout, retry, headers, qs/,
+      /unknown option 'query' \(the query is now 'qs'\); it accepts signal, timeout, retry, headers, maxResponseSize, qs/,
     ],
     [
       'options not an object',
@@ -219,6 +219,12 @@ describe('the actor and per-call options', () => {
     const server = intercept('GET', { status: 200, body: {} })
     await client().getInfo({ headers: { 'X-Request-Id': 'r1' } })
     expect(server.received().headers['x-request-id']).toBe('r1')
+  })
+
+  it('applies the per-call maxResponseSize of the shared call options', async () => {
+    intercept('GET', { status: 200, body: { displayName: 'x'.repeat(200) } })
+    const error = await failure(client().getUser('bob', { maxResponseSize: 64 }))
+    expect(error.message).toContain('maxResponseSize')
   })
 
   it('merges options.fields over the body the method builds', async () => {
