@@ -9,7 +9,6 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`
 }
 
-
 /** A required text argument (usernames, ids, URLs...). */
 export function text(method: string, name: string, value: unknown): string {
   if (typeof value !== 'string' || value === '') {

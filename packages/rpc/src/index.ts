@@ -2,14 +2,13 @@
  * `@maxclient/rpc`: one typed method for every MAX endpoint, each resolving to `[ok, status, content]`.
  * @packageDocumentation
  */
+export type { MaxRequest, MaxResponse, RequestOptions, RetryOptions } from '@maxclient/core'
+// The error classes of every MAX client, re-exported as @maxclient/rest does.
 export {
   AuthRequiredError,
   BadCredentialsError,
   MaxError,
-  type MaxRequest,
-  type MaxResponse,
   RequestError,
-  type RetryOptions,
   TimeoutError,
   UsageError,
 } from '@maxclient/core'
