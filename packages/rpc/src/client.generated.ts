@@ -2,11 +2,11 @@
 // the table: UPDATE_GENERATED=1 pnpm vitest run --project @maxclient/rpc test/generate.test.ts
 import type { ContextPermission } from '@maxclient/resources'
 import { run, runIterator } from './build.js'
-import { installHandWritten, RpcClientBase, type RpcHandWrittenMethods } from './client.js'
+import { RpcClientBase, type RpcHandWrittenMethods } from './client.js'
 import type { RpcItem, RpcReturn } from './result.js'
 import type { BodyOptions, CallOptions, ConversationProperties, IterateOptions, ListOptions, PermissionOptions, ReadOptions, RpcResult, TagsOptions, UserProperties } from './types.js'
 
-/** The hand-written methods (and their aliases), installed on the class below. */
+/** The hand-written methods (and their aliases), installed on `RpcClientBase` by client.ts. */
 export interface RpcClient extends RpcHandWrittenMethods {
   /** Alias of `addActivityAsContext`. */
   add_activity_as_context: RpcHandWrittenMethods['addActivityAsContext']
@@ -280,5 +280,3 @@ export class RpcClient extends RpcClientBase {
   /** Delete one logged server exception (`DELETE /admin/maintenance/exceptions/{hash}`). */
   deleteException(hash: string, options?: CallOptions): RpcReturn<'deleteException'> { return run(this, 'deleteException', arguments) }
 }
-
-installHandWritten(RpcClient.prototype)

@@ -74,7 +74,7 @@ function renderClient(): string {
   for (const [name, spec] of table) {
     const written = name in handWritten
     for (const key of [name, ...(spec.aliases ?? [])]) {
-      // A hand-written method has its own signature and TSDoc (methods/); installHandWritten puts it here.
+      // A hand-written method has its own signature and TSDoc (methods/); client.ts installs it.
       if (written) {
         if (key !== name)
           aliases.push(`  /** Alias of \`${name}\`. */`, `  ${key}: RpcHandWrittenMethods['${name}']`)
@@ -105,11 +105,11 @@ function renderClient(): string {
     ...HEADER,
     "import type { ContextPermission } from '@maxclient/resources'",
     "import { run, runIterator } from './build.js'",
-    "import { installHandWritten, RpcClientBase, type RpcHandWrittenMethods } from './client.js'",
+    "import { RpcClientBase, type RpcHandWrittenMethods } from './client.js'",
     "import type { RpcItem, RpcReturn } from './result.js'",
     `import type { ${types.sort().join(', ')} } from './types.js'`,
     '',
-    '/** The hand-written methods (and their aliases), installed on the class below. */',
+    '/** The hand-written methods (and their aliases), installed on `RpcClientBase` by client.ts. */',
     'export interface RpcClient extends RpcHandWrittenMethods {',
     ...aliases,
     '}',
@@ -131,8 +131,6 @@ function renderClient(): string {
     'export class RpcClient extends RpcClientBase {',
     ...members,
     '}',
-    '',
-    'installHandWritten(RpcClient.prototype)',
     '',
   ].join('\n')
 }
