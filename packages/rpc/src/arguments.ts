@@ -1,4 +1,4 @@
-import { UsageError } from '@maxclient/core'
+import { isPlainObject, UsageError } from '@maxclient/core'
 
 /** Short description of a bad value for error messages. */
 export function describe(value: unknown): string {
@@ -7,12 +7,6 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return value === '' ? 'an empty string' : JSON.stringify(value)
   if (typeof value === 'object') return 'an object'
   return `${typeof value} ${String(value)}`
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
 }
 
 /** A required text argument (usernames, ids, URLs...). */
@@ -104,8 +98,38 @@ export function options<T extends object>(
   }
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      throw new UsageError(`${method}(): unknown option '${key}'; it accepts ${allowed.join(', ')}`)
+      const hint = key === 'query' && allowed.includes('qs') ? " (the query is now 'qs')" : ''
+      throw new UsageError(`${method}(): unknown option '${key}'${hint}; it accepts ${allowed.join(', ')}`)
     }
   }
   return value
 }
+
+/**
+ * The built body plus the caller's extra `fields`, as two field sets: `buildRequest` merges them
+ * (nested objects combine; a field both set is a UsageError).
+ */
+export function withFields(
+  method: string,
+  body: Record<string, unknown>,
+  extra: unknown,
+): Record<string, unknown> | readonly Record<string, unknown>[] {
+  if (extra === undefined) return body
+  return [body, fields(method, 'options.fields', extra)]
+}
+
+const CALL = ['signal', 'timeout', 'retry', 'headers', 'maxResponseSize'] as const
+const LIST = [...CALL, 'qs'] as const
+const BODY = [...CALL, 'fields'] as const
+
+/** The keys each kind of options object accepts. */
+export const OPTION_KEYS = {
+  call: CALL,
+  read: LIST,
+  list: LIST,
+  tags: LIST,
+  body: BODY,
+  permission: [...CALL, 'permanent'],
+  post: [...BODY, 'file'],
+  iterate: [...LIST, 'pageSize', 'max'],
+} as const

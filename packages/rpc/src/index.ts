@@ -1,17 +1,36 @@
-export { MaxClient, RpcClient, type RpcContent, type RpcItem, type RpcReturn } from './client.js'
+/**
+ * `@maxclient/rpc`: one typed method for every MAX endpoint, each resolving to `[ok, status, content]`.
+ * @packageDocumentation
+ */
+export type { MaxRequest, MaxResponse, RequestOptions, RetryOptions } from '@maxclient/core'
+// The error classes of every MAX client, re-exported as @maxclient/rest does.
 export {
-  type RpcCategory,
-  type RpcMethodName,
-  type RpcMethodSpec,
-  rpcCategories,
-  rpcMethods,
-} from './methods.js'
+  AuthRequiredError,
+  BadCredentialsError,
+  MaxError,
+  RequestError,
+  TimeoutError,
+  UsageError,
+} from '@maxclient/core'
+export { RpcClient, RpcClient as MaxClient } from './client.generated.js'
+export { RpcClientBase, type RpcHandWrittenMethods } from './client.js'
+export { rpcCategories, rpcMethods } from './methods.generated.js'
+export type { RpcContent, RpcItem, RpcReturn } from './result.js'
+export type {
+  OptionsKind,
+  RouteKey,
+  RpcCategory,
+  RpcMethodName,
+  RpcMethodSpec,
+  RpcTableEntry,
+} from './table.js'
 export type {
   AddTokenOptions,
   AddUserOptions,
   BodyOptions,
   CallOptions,
   ConversationOptions,
+  ConversationProperties,
   IterateOptions,
   ListOptions,
   MessageOptions,
@@ -25,4 +44,6 @@ export type {
   RpcResult,
   RpcSuccess,
   SearchQuery,
+  TagsOptions,
+  UserProperties,
 } from './types.js'

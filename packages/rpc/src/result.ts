@@ -1,5 +1,6 @@
-import { interpretResponse, type MaxResponse, RequestError } from '@maxclient/core'
-import { isPlainObject } from './arguments.js'
+import { interpretResponse, isPlainObject, type MaxResponse, RequestError } from '@maxclient/core'
+import type { MethodsOf, Pattern, ResponseOf } from '@maxclient/resources'
+import type { RouteOf, RpcMethodName } from './table.js'
 import type { RpcErrorContent, RpcResult } from './types.js'
 
 /**
@@ -30,3 +31,15 @@ function errorContent(response: MaxResponse): RpcErrorContent {
   // Only a 404 with a non-error JSON body gets here.
   return { error: 'HTTPError', error_description: `HTTP ${response.status}` }
 }
+
+type ContentOf<P, M> = P extends Pattern ? (M extends MethodsOf<P> ? ResponseOf<P, M> : never) : never
+
+/** The content a successful call of method `N` resolves to: the catalog's response type, or the count. */
+export type RpcContent<N extends RpcMethodName> =
+  RouteOf<N> extends `${infer M} ${infer P}` ? (M extends 'HEAD' ? number : ContentOf<P, M>) : never
+
+/** What method `N` resolves to. */
+export type RpcReturn<N extends RpcMethodName> = Promise<RpcResult<RpcContent<N>>>
+
+/** One item of the list method `N` answers. */
+export type RpcItem<N extends RpcMethodName> = RpcContent<N> extends readonly (infer T)[] ? T : never

@@ -1,7 +1,7 @@
-import type { MaxClientOptions, RetryOptions } from '@maxclient/core'
+import type { MaxClientOptions, RequestOptions } from '@maxclient/core'
 import type { DefaultsTable, UploadInput } from '@maxclient/resources'
 
-/** Options of {@link MaxClient}: those of every MAX client, plus body defaults. */
+/** Options of {@link RpcClient}: those of every MAX client, plus body defaults. */
 export interface RpcClientOptions extends MaxClientOptions {
   /**
    * Per-client default bodies keyed by `'METHOD /pattern'` (e.g. `'POST /contexts'`), used instead
@@ -32,17 +32,12 @@ export type RpcFailure = [ok: false, status: number, content: RpcErrorContent]
  */
 export type RpcResult<T> = RpcSuccess<T> | RpcFailure
 
-/** Per-call transport options, accepted as the last argument of every method. */
-export interface CallOptions {
-  /** Aborts the call. */
-  signal?: AbortSignal
-  /** Milliseconds per attempt, overriding the client's `timeout`. */
-  timeout?: number
-  /** Retry policy of this call, merged over the client's. */
-  retry?: RetryOptions | number | false
-  /** Extra request headers for this call. */
-  headers?: Record<string, string>
-}
+/**
+ * Per-call options, accepted as the last argument of every method: `signal`, `timeout`, `retry`,
+ * `headers`, `maxResponseSize`. The one place rpc names them: this becomes resources' shared
+ * `CallOptions` (the same type as rest's and the CLI's).
+ */
+export type CallOptions = RequestOptions
 
 /** A query parameter value; arrays repeat the key. */
 export type QueryParam = string | number | boolean | readonly (string | number | boolean)[]
@@ -86,21 +81,21 @@ export interface SearchQuery {
 
 /** Options of a method reading one object. */
 export interface ReadOptions extends CallOptions {
-  query?: {
+  qs?: {
     /** Adds the `acls` list of your permissions on the returned object. */
     show_acls?: boolean
   }
 }
 
-/** Options of a list method: a query plus the per-call options. */
+/** Options of a list method: the query (`qs`) plus the per-call options. */
 export interface ListOptions extends CallOptions {
-  query?: SearchQuery
+  qs?: SearchQuery
 }
 
 /** Options of an async-iterator method. */
 export interface IterateOptions extends CallOptions {
   /** Other query parameters; `limit` and `before` are driven by the iterator. */
-  query?: Omit<SearchQuery, 'limit' | 'before'>
+  qs?: Omit<SearchQuery, 'limit' | 'before'>
   /** Items per request (the `limit` sent). */
   pageSize?: number
   /** Stop after this many items. */
@@ -121,7 +116,7 @@ export interface PostOptions extends BodyOptions {
   file?: UploadInput
 }
 
-/** Options of {@link MaxClient.addConversation}. */
+/** Options of {@link RpcClient.addConversation}. */
 export interface ConversationOptions extends PostOptions {
   /** Name of a group conversation. */
   displayName?: string
@@ -129,7 +124,7 @@ export interface ConversationOptions extends PostOptions {
   otype?: string
 }
 
-/** Options of {@link MaxClient.addMessage} and {@link MaxClient.addUserMessage}. */
+/** Options of {@link RpcClient.addMessage} and {@link RpcClient.addUserMessage}. */
 export interface MessageOptions extends PostOptions {
   /** Object type of the message. Default `note`. */
   otype?: string
@@ -137,7 +132,7 @@ export interface MessageOptions extends PostOptions {
   mobile?: boolean
 }
 
-/** Options of {@link MaxClient.grantPermission} and {@link MaxClient.revokePermission}. */
+/** Options of {@link RpcClient.grantPermission} and {@link RpcClient.revokePermission}. */
 export interface PermissionOptions extends CallOptions {
   /**
    * Keep the grant/veto when the context defaults change. The server default is permanent; pass
@@ -146,16 +141,37 @@ export interface PermissionOptions extends CallOptions {
   permanent?: boolean
 }
 
-/** Options of {@link MaxClient.addUser}. */
+/** Options of {@link RpcClient.addUser}. */
 export interface AddUserOptions extends BodyOptions {
   /** Create the user's notification exchanges (server default: true for new users). */
   notifications?: boolean
 }
 
-/** Options of {@link MaxClient.addToken}. */
+/** Options of {@link RpcClient.addToken}. */
 export interface AddTokenOptions extends BodyOptions {
   /** Device description stored with the token. */
   device?: string
   /** Owner of the token when not the actor (needs permission). */
   username?: string
+}
+
+/** Options of a list filtered by context tags (`subscribed`, `getUserPushUnsubscriptions`). */
+export interface TagsOptions extends CallOptions {
+  qs?: {
+    /** Contexts must carry all these tags. */
+    tags?: string | readonly string[]
+  }
+}
+
+/** Profile fields of {@link RpcClient.modifyUser}. */
+export interface UserProperties {
+  displayName?: string
+  twitterUsername?: string
+  [field: string]: unknown
+}
+
+/** Fields of {@link RpcClient.modifyConversation}, typically its `displayName`. */
+export interface ConversationProperties {
+  displayName?: string
+  [field: string]: unknown
 }

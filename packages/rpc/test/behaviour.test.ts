@@ -111,6 +111,11 @@ describe('bad arguments throw UsageError before anything is sent', () => {
     ],
     ['unknown option', () => c.getUser('bob', { qurey: {} } as never), /unknown option 'qurey'; it accepts/],
     [
+      'the query under its old name',
+      () => c.getUsers({ query: { limit: 1 } } as never),
+      /unknown option 'query' \(the query is now 'qs'\); it accepts signal, timeout, retry, headers, maxResponseSize, qs/,
+    ],
+    [
       'options not an object',
       () => c.getUser('bob', 'x' as never),
       /last argument must be an options object/,
@@ -156,7 +161,7 @@ describe('bad arguments throw UsageError before anything is sent', () => {
     ['bad limit', () => c.getTimelineLastAuthors(-1), /'limit' must be a positive whole number/],
     ['subscribe to a non-context', () => c.subscribe(ATENEA, 'person'), /'otype' must be one of 'context'/],
     ['no participants', () => c.addConversation([], 'Hi'), /'participants' must be a non-empty array/],
-    ['bad query value', () => c.getUsers({ query: { username: {} as never } }), /Query parameter 'username'/],
+    ['bad query value', () => c.getUsers({ qs: { username: {} as never } }), /Query parameter 'username'/],
     [
       'prototype key in fields',
       () => c.modifyUser('bob', JSON.parse('{"__proto__": {"polluted": true}}')),
@@ -214,6 +219,12 @@ describe('the actor and per-call options', () => {
     const server = intercept('GET', { status: 200, body: {} })
     await client().getInfo({ headers: { 'X-Request-Id': 'r1' } })
     expect(server.received().headers['x-request-id']).toBe('r1')
+  })
+
+  it('applies the per-call maxResponseSize of the shared call options', async () => {
+    intercept('GET', { status: 200, body: { displayName: 'x'.repeat(200) } })
+    const error = await failure(client().getUser('bob', { maxResponseSize: 64 }))
+    expect(error.message).toContain('maxResponseSize')
   })
 
   it('merges options.fields over the body the method builds', async () => {
@@ -361,7 +372,7 @@ describe('iterators', () => {
       .get('/activities')
       .query({ hashtag: 'x', limit: '2' })
       .reply(200, page(['a9', 'a8']))
-    const items = await collect(client().iterateActivities({ pageSize: 2, max: 2, query: { hashtag: 'x' } }))
+    const items = await collect(client().iterateActivities({ pageSize: 2, max: 2, qs: { hashtag: 'x' } }))
     expect(items).toHaveLength(2)
   })
 
@@ -380,7 +391,7 @@ describe('iterators', () => {
 
   it('refuses to iterate max_users people listings, which page forward with after', () => {
     // Ascending username order: before=<last username> would read the first page again.
-    expect(() => client().iterateUsers({ pageSize: 2, query: { max_users: true } })).toThrow(
+    expect(() => client().iterateUsers({ pageSize: 2, qs: { max_users: true } })).toThrow(
       /max_users cannot be iterated: .*ascending username order/,
     )
   })
@@ -398,7 +409,7 @@ describe('iterators', () => {
     const items = await collect(
       client().iterateUserTimeline(undefined, {
         pageSize: 2,
-        query: { sort: 'published', priority: 'comments' },
+        qs: { sort: 'published', priority: 'comments' },
       }),
     )
     expect(items.map((item) => item.id)).toEqual(['a2', 'a1', 'a0'])
@@ -425,7 +436,7 @@ describe('iterators', () => {
 
   it('refuses limit and before in the query, which the iterator drives', () => {
     const c = client()
-    expect(() => c.iterateContexts({ query: { limit: 5 } as never })).toThrow(/use pageSize/)
-    expect(() => c.iterateContexts({ query: { before: 'x' } as never })).toThrow(UsageError)
+    expect(() => c.iterateContexts({ qs: { limit: 5 } as never })).toThrow(/use pageSize/)
+    expect(() => c.iterateContexts({ qs: { before: 'x' } as never })).toThrow(UsageError)
   })
 })

@@ -1,6 +1,17 @@
+import * as core from '@maxclient/core'
 import { findRoute, methodOf, routePairs } from '@maxclient/resources'
 import { describe, expect, it } from 'vitest'
-import { MaxClient, RpcClient, type RpcMethodSpec, rpcCategories, rpcMethods } from '../src/index.js'
+import { parseArgs } from '../src/build.js'
+import * as rpc from '../src/index.js'
+import {
+  MaxClient,
+  RpcClient,
+  RpcClientBase,
+  type RpcMethodSpec,
+  rpcCategories,
+  rpcMethods,
+} from '../src/index.js'
+import * as handWritten from '../src/methods/index.js'
 
 const table = Object.entries(rpcMethods) as Array<[string, RpcMethodSpec]>
 const key = (method: string, pattern: string) => `${method} ${pattern}`
@@ -83,11 +94,23 @@ describe('the client implements the table', () => {
         ...(spec.iterator ? [spec.iterator] : []),
       ]),
     )
-    const own = Object.getOwnPropertyNames(MaxClient.prototype).filter((name) => name !== 'constructor')
+    // The table's methods are the generated class's own; the hand-written ones sit on its base class.
+    const own = [MaxClient.prototype, RpcClientBase.prototype]
+      .flatMap((prototype) => Object.getOwnPropertyNames(prototype))
+      .filter((name) => name !== 'constructor')
     expect(own.filter((name) => !known.has(name))).toEqual([])
   })
 
-  it('takes the positional parameters the table lists, in that order', () => {
+  it('feeds every route parameter from exactly one positional parameter, and no other', () => {
+    for (const [name, spec] of table) {
+      if (name in handWritten) continue
+      const routeParams = [...spec.pattern.matchAll(/\{(\w+)\}/g)].map((match) => match[1])
+      const fed = parseArgs(spec.rules).flatMap((arg) => (arg.rule.param ? [arg.rule.param] : []))
+      expect(fed.sort(), `${name} (${spec.method} ${spec.pattern})`).toEqual(routeParams.sort())
+    }
+  })
+
+  it('writes by hand only methods of the table, with the parameters the table lists', () => {
     const parameters = (fn: unknown): string[] => {
       const source = String(fn)
       const list = source.slice(source.indexOf('(') + 1, source.indexOf(')'))
@@ -96,14 +119,48 @@ describe('the client implements the table', () => {
         .map((part) => part.split('=')[0]!.trim())
         .filter(Boolean)
     }
-    for (const [name, spec] of table) {
-      const expected = spec.args.map((arg) => arg.replace(/\?$/, '').replace(/^options$/, 'opts'))
-      expect(parameters(prototype[name]), name).toEqual(expected)
+    for (const [name, fn] of Object.entries(handWritten)) {
+      const spec = rpcMethods[name as keyof typeof rpcMethods] as RpcMethodSpec | undefined
+      expect(spec, `${name} is not in the table`).toBeDefined()
+      expect(parameters(fn), name).toEqual(
+        spec!.args.map((arg) => arg.replace(/\?$/, '').replace(/^options$/, 'opts')),
+      )
+      expect(prototype[name], name).toBe(fn)
     }
   })
 
-  it('exports the class under both names', () => {
+  it('makes every alias call the method it names', () => {
+    for (const [name, spec] of table) {
+      for (const alias of spec.aliases ?? []) {
+        if (name in handWritten) expect(prototype[alias], alias).toBe(prototype[name])
+        else expect(String(prototype[alias]), alias).toMatch(new RegExp(`run\\)?\\(this, ['"]${name}['"]`))
+      }
+    }
+  })
+
+  it('names every built method and iterator after itself', () => {
+    for (const [name, spec] of table) {
+      expect((prototype[name] as { name: string }).name).toBe(name)
+      if (spec.iterator) expect((prototype[spec.iterator] as { name: string }).name).toBe(spec.iterator)
+    }
+  })
+
+  it('re-exports the error classes of core, as rest does', () => {
+    expect([rpc.MaxError, rpc.UsageError, rpc.RequestError]).toEqual([
+      core.MaxError,
+      core.UsageError,
+      core.RequestError,
+    ])
+    expect([rpc.TimeoutError, rpc.AuthRequiredError, rpc.BadCredentialsError]).toEqual([
+      core.TimeoutError,
+      core.AuthRequiredError,
+      core.BadCredentialsError,
+    ])
+  })
+
+  it('exports the class under both names, RpcClient the primary one', () => {
     expect(RpcClient).toBe(MaxClient)
+    expect(RpcClient.name).toBe('RpcClient')
   })
 
   it('uses a known category and a one-line summary for every method', () => {

@@ -37,7 +37,7 @@ const cases: Case[] = [
   // Users
   {
     name: 'getUsers',
-    call: (c) => c.getUsers({ query: { username: 'bo', limit: 5 } }),
+    call: (c) => c.getUsers({ qs: { username: 'bo', limit: 5 } }),
     sends: { method: 'GET', uri: '/people?username=bo&limit=5' },
     reply: { status: 200, body: [person] },
   },
@@ -93,7 +93,7 @@ const cases: Case[] = [
   // Activities
   {
     name: 'getUserActivities',
-    call: (c) => c.getUserActivities(ATENEA, false, 'bob', { query: { limit: 3 } }),
+    call: (c) => c.getUserActivities(ATENEA, false, 'bob', { qs: { limit: 3 } }),
     sends: { method: 'GET', uri: `/people/bob/activities?limit=3&context=${ATENEA_HASH}` },
     reply: { status: 200, body: [activity] },
   },
@@ -116,7 +116,7 @@ const cases: Case[] = [
   },
   {
     name: 'getUserTimeline',
-    call: (c) => c.getUserTimeline(undefined, { query: { sort: 'likes' } }),
+    call: (c) => c.getUserTimeline(undefined, { qs: { sort: 'likes' } }),
     sends: { method: 'GET', uri: '/people/alice/timeline?sort=likes' },
     reply: { status: 200, body: [activity] },
   },
@@ -148,14 +148,14 @@ const cases: Case[] = [
   },
   {
     name: 'countActivities',
-    call: (c) => c.countActivities({ query: { hashtag: ['a', 'b'] } }),
+    call: (c) => c.countActivities({ qs: { hashtag: ['a', 'b'] } }),
     sends: { method: 'HEAD', uri: '/activities?hashtag=a&hashtag=b' },
     reply: count(4),
     content: 4,
   },
   {
     name: 'getActivity',
-    call: (c) => c.getActivity(ID, { query: { show_acls: true } }),
+    call: (c) => c.getActivity(ID, { qs: { show_acls: true } }),
     sends: { method: 'GET', uri: `/activities/${ID}?show_acls=true` },
     reply: { status: 200, body: activity },
   },
@@ -324,7 +324,7 @@ const cases: Case[] = [
   // Contexts
   {
     name: 'getContexts',
-    call: (c) => c.getContexts({ query: { tags: 'Assignatura' } }),
+    call: (c) => c.getContexts({ qs: { tags: 'Assignatura' } }),
     sends: { method: 'GET', uri: '/contexts?tags=Assignatura' },
     reply: { status: 200, body: [{ hash: ATENEA_HASH }] },
   },
@@ -434,13 +434,13 @@ const cases: Case[] = [
   },
   {
     name: 'subscribed',
-    call: (c) => c.subscribed(undefined, { query: { tags: ['a', 'b'] } }),
+    call: (c) => c.subscribed(undefined, { qs: { tags: ['a', 'b'] } }),
     sends: { method: 'GET', uri: '/people/alice/subscriptions?tags=a&tags=b' },
     reply: { status: 200, body: [{ hash: ATENEA_HASH }] },
   },
   {
     name: 'subscribedToContext',
-    call: (c) => c.subscribedToContext(ATENEA, { query: { limit: 0 } }),
+    call: (c) => c.subscribedToContext(ATENEA, { qs: { limit: 0 } }),
     sends: { method: 'GET', uri: `/contexts/${ATENEA_HASH}/subscriptions?limit=0` },
     reply: { status: 200, body: [{ username: 'alice' }] },
   },
@@ -599,7 +599,7 @@ const cases: Case[] = [
   },
   {
     name: 'getActiveConversations',
-    call: (c) => c.getActiveConversations({ query: { limit: 50 } }),
+    call: (c) => c.getActiveConversations({ qs: { limit: 50 } }),
     sends: { method: 'GET', uri: '/conversations/active?limit=50' },
     reply: { status: 200, body: [{ id: CONV }] },
   },
@@ -672,7 +672,7 @@ const cases: Case[] = [
   // Messages
   {
     name: 'getConversationMessages',
-    call: (c) => c.getConversationMessages(CONV, { query: { limit: 2 } }),
+    call: (c) => c.getConversationMessages(CONV, { qs: { limit: 2 } }),
     sends: { method: 'GET', uri: `/conversations/${CONV}/messages?limit=2` },
     reply: { status: 200, body: [{ id: 'm1' }, { id: 'm2' }] },
   },

@@ -1,6 +1,6 @@
 import type { Activity, Context, DeviceTokenListItem, Person, PersonSummary } from '@maxclient/resources'
 import { describe, expectTypeOf, it } from 'vitest'
-import type { MaxClient, RpcErrorContent, RpcResult } from '../src/index.js'
+import type { MaxClient, RpcClient, RpcErrorContent, RpcResult } from '../src/index.js'
 
 declare const client: MaxClient
 
@@ -30,12 +30,16 @@ describe('typed results', () => {
     expectTypeOf(client.iterateContextActivities('u')).toEqualTypeOf<AsyncIterable<Activity>>()
   })
 
+  it('is the same class under both names', () => {
+    expectTypeOf<RpcClient>().toEqualTypeOf<MaxClient>()
+  })
+
   it('rejects wrong argument types', () => {
     // @ts-expect-error platform is 'ios' | 'android'
     client.addToken('t', 'windows')
     // @ts-expect-error tags are strings
     client.addTagsToContext('u', [1])
     // @ts-expect-error unknown search parameter
-    client.getUsers({ query: { colour: 'red' } })
+    client.getUsers({ qs: { colour: 'red' } })
   })
 })
