@@ -1,6 +1,7 @@
 import { chmod, readFile, rename, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { MockSnapshot } from './model.js'
+import { redactUrl } from './realtime/topology.js'
 import { type RunningMockServer, startMockServer } from './server.js'
 
 /** What `max-mock-server` was asked to do. */
@@ -14,6 +15,8 @@ export interface CommandOptions {
   managers: string[]
   open: boolean
   help: boolean
+  /** RabbitMQ URL given with --amqp. */
+  amqp?: string
 }
 
 export const USAGE = `Usage: max-mock-server [options]
@@ -27,6 +30,7 @@ Options:
   --user <name:pass>    add a user who can log in with that password (repeatable)
   --manager <name>      give <name> the Manager role (repeatable; default: admin)
   --open                accept any password at the OAuth token endpoint
+  --amqp <url>          publish MAX's live events on this RabbitMQ (e.g. amqp://127.0.0.1)
   -h, --help            show this help
 `
 
@@ -48,6 +52,7 @@ export function parseCommandLine(argv: readonly string[]): CommandOptions {
         user: { type: 'string', multiple: true },
         manager: { type: 'string', multiple: true },
         open: { type: 'boolean' },
+        amqp: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -78,6 +83,11 @@ export function parseCommandLine(argv: readonly string[]): CommandOptions {
     managers: ((values.manager as string[] | undefined) ?? ['admin']).map((m) => m.toLowerCase()),
     open: values.open === true,
     help: values.help === true,
+  }
+  if (typeof values.amqp === 'string') {
+    if (!/^amqps?:\/\/./.test(values.amqp))
+      throw new CommandLineError(`--amqp must be a URL such as amqp://127.0.0.1, got "${values.amqp}"`)
+    options.amqp = values.amqp
   }
   if (typeof values.data === 'string') {
     if (values.data === '') throw new CommandLineError('--data needs a file path')
@@ -128,6 +138,7 @@ export async function startFromCommandLine(
     users: options.users,
     managers: options.managers,
     open: options.open,
+    ...(options.amqp ? { amqp: options.amqp } : {}),
   })
   if (options.data) {
     const snapshot = await loadSnapshot(options.data)
@@ -145,6 +156,10 @@ export async function startFromCommandLine(
   io.out(`  MAX:   ${server.url}`)
   io.out(`  OAuth: ${server.oauthUrl}`)
   io.out(`  Hub:   ${server.hubUrl}`)
+  if (options.amqp)
+    io.out(
+      `  Live events: RabbitMQ at ${redactUrl(options.amqp)} (STOMP clients: ws://<broker host>:15674/ws)`,
+    )
   io.out('Credentials:')
   for (const name of Object.keys(options.users)) {
     const role = options.managers.includes(name) ? ' (Manager)' : ''

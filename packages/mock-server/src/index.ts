@@ -10,4 +10,5 @@ export type {
   PersonRecord,
 } from './model.js'
 export { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
+export type { MockAmqpOptions, MockRealtime } from './realtime/publisher.js'
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './server.js'
