@@ -283,6 +283,24 @@ export function buildProgram(io: CliIO): Command {
     .option('--limit <n>', 'at most this many', { default: '20' })
     .action(lazy(social, (m) => m.messages))
 
+  const live = () => import('./commands/watch.js')
+  program
+    .command('watch')
+    .description('print live events (JSON Lines when piped)')
+    .option('--broker <url>', 'STOMP/AMQP URL (MAX_BROKER)')
+    .action(lazy(live, (m) => m.watch))
+  program
+    .command('chat')
+    .description('send stdin lines to a conversation, print its live events')
+    .argument('<conversation>')
+    .option('--broker <url>', 'STOMP/AMQP URL (MAX_BROKER)')
+    .action(
+      lazy(
+        () => import('./commands/chat.js'),
+        (m) => m.chat,
+      ),
+    )
+
   const tokens = program.command('tokens').description('push device tokens')
   tokens
     .command('list')

@@ -54,3 +54,4 @@ export async function connectRealtime(options: RealtimeOptions): Promise<Realtim
   await realtime.start()
   return realtime
 }
+export { defaultBrokerUrl, describeEvent } from './format.js'
