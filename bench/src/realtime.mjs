@@ -1,12 +1,14 @@
 // Live events per second, publish -> typed delivery, through @maxclient/realtime (AMQP) versus a raw
-// amqplib consumer doing the minimum (JSON.parse), in the same run on the local RabbitMQ.
+// amqplib / @stomp/stompjs consumer doing the minimum (JSON.parse), in the same run on the local RabbitMQ.
 // Usage: node bench/src/realtime.mjs [--events N]   (needs RabbitMQ on 127.0.0.1; see scripts/ci/rabbitmq.sh)
 import { randomUUID } from 'node:crypto'
 import { connectRealtime } from '@maxclient/realtime'
+import { Client } from '@stomp/stompjs'
 import amqplib from 'amqplib'
+import { WebSocket } from 'ws'
 
 const count = Number(process.argv[process.argv.indexOf('--events') + 1]) || 20_000
-const rounds = 3
+const rounds = Number(process.env.ROUNDS) || 5
 const run = randomUUID().slice(0, 8)
 const user = `bench-${run}`
 const api = (method, path, json) =>
@@ -41,66 +43,92 @@ async function publishAll() {
     if (!channel.publish(`${user}.subscribe`, key, body)) await new Promise((r) => channel.once('drain', r))
 }
 
-async function raw() {
-  const conn = await amqplib.connect('amqp://guest:guest@127.0.0.1')
-  const ch = await conn.createChannel()
-  const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true })
-  await ch.bindQueue(queue, `${user}.subscribe`, '')
+/** Publishes `count` events and resolves when the consumer has seen them all: events per second. */
+async function measure(start, stop) {
   let n = 0
   let done
   const finished = new Promise((r) => (done = r))
-  await ch.consume(
-    queue,
-    (m) => {
-      JSON.parse(m.content.toString('utf8'))
-      if (++n === count) done()
-    },
-    { noAck: true },
-  )
-  const start = performance.now()
+  await start(() => {
+    if (++n === count) done()
+  })
+  const t0 = performance.now()
   await publishAll()
   await finished
-  const seconds = (performance.now() - start) / 1000
-  await conn.close()
+  const seconds = (performance.now() - t0) / 1000
+  await stop()
   return count / seconds
 }
 
-async function realtime() {
-  const client = await connectRealtime({
-    url: 'amqp://127.0.0.1',
-    username: user,
-    token: password,
-    heartbeat: 0,
+async function rawAmqp() {
+  let conn
+  return measure(
+    async (seen) => {
+      conn = await amqplib.connect('amqp://guest:guest@127.0.0.1')
+      const ch = await conn.createChannel()
+      const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true })
+      await ch.bindQueue(queue, `${user}.subscribe`, '')
+      await ch.consume(queue, (m) => (JSON.parse(m.content.toString('utf8')), seen()), { noAck: true })
+    },
+    () => conn.close(),
+  )
+}
+
+async function rawStomp() {
+  const client = new Client({
+    webSocketFactory: () => new WebSocket('ws://127.0.0.1:15674/ws', ['v12.stomp']),
+    connectHeaders: { login: user, passcode: password, host: '/' },
+    reconnectDelay: 0,
+    heartbeatIncoming: 0,
+    heartbeatOutgoing: 0,
   })
-  let n = 0
-  let done
-  const finished = new Promise((r) => (done = r))
-  client.on('message', () => {
-    if (++n === count) done()
-  })
-  const start = performance.now()
-  await publishAll()
-  await finished
-  const seconds = (performance.now() - start) / 1000
-  await client.close()
-  return count / seconds
+  return measure(
+    (seen) =>
+      new Promise((resolve) => {
+        client.onConnect = () => {
+          client.watchForReceipt('ready', resolve)
+          client.subscribe(`/exchange/${user}.subscribe`, (frame) => (JSON.parse(frame.body), seen()), {
+            receipt: 'ready',
+          })
+        }
+        client.activate()
+      }),
+    () => client.deactivate(),
+  )
+}
+
+async function realtime(url) {
+  let client
+  return measure(
+    async (seen) => {
+      client = await connectRealtime({ url, username: user, token: password, heartbeat: 0 })
+      client.on('message', seen)
+    },
+    () => client.close(),
+  )
 }
 
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const rawRates = []
-const clientRates = []
-for (let i = 0; i < rounds; i++) {
-  rawRates.push(await raw())
-  clientRates.push(await realtime())
+const pairs = [
+  ['AMQP ', rawAmqp, () => realtime('amqp://127.0.0.1')],
+  ['STOMP', rawStomp, () => realtime('ws://127.0.0.1:15674/ws')],
+]
+let ok = true
+console.log(`events: ${count} per round, ${rounds} rounds (median)`)
+for (const [label, raw, client] of pairs) {
+  const rawRates = []
+  const clientRates = []
+  for (let i = 0; i < rounds; i++) {
+    rawRates.push(await raw())
+    clientRates.push(await client())
+  }
+  const r = median(rawRates)
+  const c = median(clientRates)
+  ok &&= c / r >= 0.8
+  console.log(
+    `${label} raw consumer ${Math.round(r)} events/s, @maxclient/realtime ${Math.round(c)} events/s, ratio ${(c / r).toFixed(2)}x (target >= 0.8x)`,
+  )
 }
 await channel.deleteExchange(`${user}.subscribe`)
 await admin.close()
 await api('DELETE', `/users/${user}`)
-const r = median(rawRates)
-const c = median(clientRates)
-console.log(`events: ${count} x ${rounds} rounds (median)`)
-console.log(`raw amqplib consumer      ${Math.round(r)} events/s`)
-console.log(
-  `@maxclient/realtime AMQP  ${Math.round(c)} events/s   ratio ${(c / r).toFixed(2)}x (target >= 0.8x)`,
-)
-process.exitCode = c / r >= 0.8 ? 0 : 1
+process.exitCode = ok ? 0 : 1

@@ -147,9 +147,14 @@ export class Realtime {
     for (let attempt = 1; !this.#closed; attempt++) {
       await new Promise((resolve) => {
         const timer = setTimeout(resolve, backoffDelay(attempt, { minDelay, maxDelay } as never))
-        this.#abort.signal.addEventListener('abort', () => (clearTimeout(timer), resolve(undefined)), {
-          once: true,
-        })
+        this.#abort.signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer)
+            resolve(undefined)
+          },
+          { once: true },
+        )
       })
       if (this.#closed) return
       try {
@@ -193,14 +198,19 @@ export class Realtime {
   }
 
   #emit(event: AnyEvent): void {
-    for (const key of [event.type, '*'])
-      for (const listener of this.#listeners.get(key) ?? []) {
-        try {
-          listener(event)
-        } catch {
-          // A throwing handler must not stop delivery to the others.
-        }
+    this.#dispatch(this.#listeners.get(event.type), event)
+    this.#dispatch(this.#listeners.get('*'), event)
+  }
+
+  #dispatch(listeners: Set<(event: AnyEvent) => void> | undefined, event: AnyEvent): void {
+    if (listeners === undefined) return
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch {
+        // A throwing handler must not stop delivery to the others.
       }
+    }
   }
 
   #emitError(error: Error): void {
@@ -215,8 +225,8 @@ export class Realtime {
   on(type: '*', handler: (event: AnyEvent) => void): () => void
   on(type: 'error', handler: (error: Error) => void): () => void
   on(type: string, handler: (event: any) => void): () => void {
-    let set = this.#listeners.get(type)
-    if (!set) this.#listeners.set(type, (set = new Set()))
+    const set = this.#listeners.get(type) ?? new Set()
+    this.#listeners.set(type, set)
     set.add(handler)
     return () => set.delete(handler)
   }

@@ -55,38 +55,47 @@ export interface Envelope {
   [key: string]: unknown
 }
 
-const TOP_KEYS: Record<string, string> = {
-  g: 'uuid',
-  u: 'user',
-  a: 'action',
-  o: 'object',
-  d: 'data',
-  s: 'source',
-  i: 'domain',
-  v: 'version',
-  p: 'published',
-  t: 'destination',
-}
-const TOP_LETTERS = Object.fromEntries(Object.entries(TOP_KEYS).map(([k, v]) => [v, k])) as Record<
-  string,
-  string
->
-const USER_KEYS: Record<string, string> = { u: 'username', d: 'displayname' }
-const USER_LETTERS: Record<string, string> = { username: 'u', displayname: 'd' }
-
-const invert = (table: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(table).map(([name, letter]) => [letter, name]))
-const ACTION_NAMES = invert(ACTION_CODES)
-const SOURCE_NAMES = invert(SOURCE_CODES)
-
-const own = (table: Record<string, string>, key: string): string | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined
+const TOP_KEYS = new Map([
+  ['g', 'uuid'],
+  ['u', 'user'],
+  ['a', 'action'],
+  ['o', 'object'],
+  ['d', 'data'],
+  ['s', 'source'],
+  ['i', 'domain'],
+  ['v', 'version'],
+  ['p', 'published'],
+  ['t', 'destination'],
+])
+const TOP_LETTERS = new Map([...TOP_KEYS].map(([letter, name]) => [name, letter]))
+const USER_KEYS = new Map([
+  ['u', 'username'],
+  ['d', 'displayname'],
+])
+const USER_LETTERS = new Map([
+  ['username', 'u'],
+  ['displayname', 'd'],
+])
+const table = (codes: Record<string, string>) => new Map(Object.entries(codes))
+const names = (codes: Record<string, string>) => new Map(Object.entries(codes).map(([name, letter]) => [letter, name]))
+const ACTION_LETTERS = table(ACTION_CODES)
+const OBJECT_LETTERS = table(OBJECT_CODES)
+const SOURCE_LETTERS = table(SOURCE_CODES)
+const ACTION_NAMES = names(ACTION_CODES)
+const OBJECT_NAMES = names(OBJECT_CODES)
+const SOURCE_NAMES = names(SOURCE_CODES)
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** A null-prototype copy target: keys from the wire can never reach `Object.prototype`. */
-const bag = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>
+/** Sets a key read from the wire: `__proto__` becomes an own property, never the prototype. */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
+}
+
+const code = (value: unknown, lookup: Map<string, string>): unknown =>
+  typeof value === 'string' ? (lookup.get(value) ?? value) : value
 
 function decodeObject(letter: unknown, data: unknown, source: unknown): unknown {
   if (typeof letter !== 'string') return letter
@@ -94,48 +103,55 @@ function decodeObject(letter: unknown, data: unknown, source: unknown): unknown 
   // 'a' is activity or comment (maxcarrot's collision); 't' is tweet or an older encoder's comment.
   if (letter === 'a') return hasData('commentid') ? 'comment' : 'activity'
   if (letter === 't') return source === 't' || hasData('stid') || hasData('author') ? 'tweet' : 'comment'
-  return own(invert(OBJECT_CODES), letter) ?? letter
+  return OBJECT_NAMES.get(letter) ?? letter
 }
 
-function mapUser(user: unknown, table: Record<string, string>): unknown {
+function mapUser(user: unknown, lookup: Map<string, string>): unknown {
   if (!isRecord(user)) return user
-  const out = bag()
-  for (const [key, value] of Object.entries(user)) out[own(table, key) ?? key] = value
-  return { ...out }
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(user)) put(out, lookup.get(key) ?? key, user[key])
+  return out
 }
 
 /** Unpacks a wire message (one-letter keys) into its long form. Unknown keys and codes are kept. */
 export function unpack(packed: Record<string, unknown>): Envelope {
-  const out = bag()
-  for (const [key, value] of Object.entries(packed)) {
-    const name = own(TOP_KEYS, key) ?? key
-    if (name === 'action')
-      out.action = typeof value === 'string' ? (own(ACTION_NAMES, value) ?? value) : value
-    else if (name === 'source')
-      out.source = typeof value === 'string' ? (own(SOURCE_NAMES, value) ?? value) : value
-    else if (name === 'object') out.object = decodeObject(value, packed.d, packed.s)
-    else if (name === 'user') out.user = mapUser(value, USER_KEYS)
-    else out[name] = value
+  const out: Envelope = {}
+  for (const key of Object.keys(packed)) {
+    const value = packed[key]
+    switch (key) {
+      case 'a':
+        out.action = code(value, ACTION_NAMES) as string
+        break
+      case 's':
+        out.source = code(value, SOURCE_NAMES) as string
+        break
+      case 'o':
+        out.object = decodeObject(value, packed.d, packed.s) as string
+        break
+      case 'u':
+        out.user = mapUser(value, USER_KEYS) as EnvelopeUser
+        break
+      default:
+        put(out, TOP_KEYS.get(key) ?? key, value)
+    }
   }
-  return { ...out } as Envelope
+  return out
 }
 
 /** Packs a long-form message for the wire. Known names become letters; anything else is kept as is. */
 export function pack(envelope: Envelope): Record<string, unknown> {
-  const out = bag()
-  for (const [key, value] of Object.entries(envelope)) {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(envelope)) {
+    const value = envelope[key]
     if (value === undefined) continue
-    const letter = own(TOP_LETTERS, key) ?? key
-    if (key === 'action')
-      out[letter] = typeof value === 'string' ? (own(ACTION_CODES, value) ?? value) : value
-    else if (key === 'object')
-      out[letter] = typeof value === 'string' ? (own(OBJECT_CODES, value) ?? value) : value
-    else if (key === 'source')
-      out[letter] = typeof value === 'string' ? (own(SOURCE_CODES, value) ?? value) : value
+    const letter = TOP_LETTERS.get(key) ?? key
+    if (key === 'action') out[letter] = code(value, ACTION_LETTERS)
+    else if (key === 'object') out[letter] = code(value, OBJECT_LETTERS)
+    else if (key === 'source') out[letter] = code(value, SOURCE_LETTERS)
     else if (key === 'user') out[letter] = mapUser(value, USER_LETTERS)
-    else out[letter] = value
+    else put(out, letter, value)
   }
-  return { ...out }
+  return out
 }
 
 /** Parses a message body (JSON text) and unpacks it; `undefined` when it is not a JSON object. */

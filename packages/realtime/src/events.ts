@@ -104,58 +104,60 @@ export type EventOfType<T extends RealtimeEventType> = T extends 'reconnect'
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
+function kindOf(envelope: Envelope, data: Record<string, unknown>, conversation: boolean): RealtimeEvent['type'] {
+  const { action, object } = envelope
+  if (conversation) {
+    if (object === 'message' && action === 'add') return 'message'
+    if (object === 'message' && action === 'ack' && typeof data.id === 'string') return 'ack'
+    if (object === 'conversation' && action === 'add') return 'conversation'
+    if (object === 'conversation' && action === 'refresh') return 'refresh'
+  } else if (action === 'add' && typeof data.activityid === 'string') {
+    if (object === 'comment' && typeof data.commentid === 'string') return 'comment'
+    if (object === 'activity') return 'activity'
+  }
+  return 'unknown'
+}
+
 /** Turns an unpacked envelope and where it was routed into a typed event. */
 export function toEvent(envelope: Envelope, exchange: string, routingKey: string): RealtimeEvent {
   const data = envelope.data ?? {}
-  const base: EventBase = {
-    user: envelope.user ?? {},
-    exchange,
-    routingKey,
-    envelope,
-  }
-  if (typeof envelope.uuid === 'string') base.uuid = envelope.uuid
-  if (typeof envelope.published === 'string') base.published = envelope.published
-  if (typeof envelope.source === 'string') base.source = envelope.source
-  if (typeof envelope.domain === 'string') base.domain = envelope.domain
   const dot = routingKey.indexOf('.')
   const target = dot === -1 ? routingKey : routingKey.slice(0, dot)
-  const { action, object } = envelope
-  if (dot !== -1) {
-    const conversationId = target
-    if (object === 'message' && action === 'add') {
-      const event: MessageEvent = { ...base, type: 'message', conversationId, text: str(data.text) }
+  const type = kindOf(envelope, data, dot !== -1)
+  // Built field by field, never deleting: this runs for every delivery.
+  const event: Record<string, unknown> = { type, user: envelope.user ?? {}, exchange, routingKey, envelope }
+  if (typeof envelope.uuid === 'string') event.uuid = envelope.uuid
+  if (typeof envelope.published === 'string') event.published = envelope.published
+  if (typeof envelope.source === 'string') event.source = envelope.source
+  if (typeof envelope.domain === 'string') event.domain = envelope.domain
+  switch (type) {
+    case 'message':
+      event.conversationId = target
+      event.text = str(data.text)
       if (typeof data.message_id === 'string') event.messageId = data.message_id
-      return event
-    }
-    if (object === 'message' && action === 'ack' && typeof data.id === 'string')
-      return { ...base, type: 'ack', conversationId, messageId: data.id, text: str(data.text) }
-    if (object === 'conversation' && action === 'add') {
-      const event: ConversationEvent = { ...base, type: 'conversation', conversationId }
+      break
+    case 'ack':
+      event.conversationId = target
+      event.messageId = data.id
+      event.text = str(data.text)
+      break
+    case 'conversation':
+      event.conversationId = target
       if (typeof data.text === 'string') event.text = data.text
       if (typeof data.creator === 'string') event.creator = data.creator
-      return event
-    }
-    if (object === 'conversation' && action === 'refresh') return { ...base, type: 'refresh', conversationId }
-  } else if (action === 'add' && typeof data.activityid === 'string') {
-    if (object === 'comment' && typeof data.commentid === 'string')
-      return {
-        ...base,
-        type: 'comment',
-        contextHash: target,
-        activityId: data.activityid,
-        commentId: data.commentid,
-        text: str(data.text),
-      }
-    if (object === 'activity')
-      return {
-        ...base,
-        type: 'activity',
-        contextHash: target,
-        activityId: data.activityid,
-        text: str(data.text),
-      }
+      break
+    case 'refresh':
+      event.conversationId = target
+      break
+    case 'activity':
+    case 'comment':
+      event.contextHash = target
+      event.activityId = data.activityid
+      if (type === 'comment') event.commentId = data.commentid
+      event.text = str(data.text)
+      break
   }
-  return { ...base, type: 'unknown' }
+  return event as unknown as RealtimeEvent
 }
 
 /** Which events a listener wants. Omitted means everything the user's subscription receives. */
