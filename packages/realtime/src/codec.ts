@@ -77,7 +77,8 @@ const USER_LETTERS = new Map([
   ['displayname', 'd'],
 ])
 const table = (codes: Record<string, string>) => new Map(Object.entries(codes))
-const names = (codes: Record<string, string>) => new Map(Object.entries(codes).map(([name, letter]) => [letter, name]))
+const names = (codes: Record<string, string>) =>
+  new Map(Object.entries(codes).map(([name, letter]) => [letter, name]))
 const ACTION_LETTERS = table(ACTION_CODES)
 const OBJECT_LETTERS = table(OBJECT_CODES)
 const SOURCE_LETTERS = table(SOURCE_CODES)
@@ -90,7 +91,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Sets a key read from the wire: `__proto__` becomes an own property, never the prototype. */
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
   else target[key] = value
 }
 

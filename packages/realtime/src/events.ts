@@ -104,7 +104,11 @@ export type EventOfType<T extends RealtimeEventType> = T extends 'reconnect'
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
-function kindOf(envelope: Envelope, data: Record<string, unknown>, conversation: boolean): RealtimeEvent['type'] {
+function kindOf(
+  envelope: Envelope,
+  data: Record<string, unknown>,
+  conversation: boolean,
+): RealtimeEvent['type'] {
   const { action, object } = envelope
   if (conversation) {
     if (object === 'message' && action === 'add') return 'message'

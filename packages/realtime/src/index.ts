@@ -54,4 +54,5 @@ export async function connectRealtime(options: RealtimeOptions): Promise<Realtim
   await realtime.start()
   return realtime
 }
+export { type ChatOptions, runChat } from './chat.js'
 export { defaultBrokerUrl, describeEvent } from './format.js'

@@ -1,47 +1,40 @@
-import { createInterface } from 'node:readline'
-import { connectRealtime, defaultBrokerUrl, describeEvent, type Realtime } from '@maxclient/realtime'
+import {
+  connectRealtime,
+  defaultBrokerUrl,
+  describeEvent,
+  type Realtime,
+  RealtimeAuthError,
+} from '@maxclient/realtime'
 import type { CommandContext } from '../context.js'
+import { authError } from '../errors.js'
 
-interface LiveOptions {
+export interface LiveOptions {
   broker?: string
 }
 
 /** Connects as the logged-in user; the broker URL comes from --broker, MAX_BROKER or the server URL. */
-async function open(context: CommandContext, options: LiveOptions): Promise<Realtime> {
+export async function openRealtime(context: CommandContext, options: LiveOptions): Promise<Realtime> {
   const { target } = await context.session()
   const realtime = await connectRealtime({
     url: options.broker ?? context.io.env.MAX_BROKER ?? defaultBrokerUrl(target.server),
     username: target.username,
     token: target.token,
     rejectUnauthorized: !context.globals.insecure,
+  }).catch((error: unknown) => {
+    throw error instanceof RealtimeAuthError ? authError(`${error.message}; log in again with maxcli login`) : error
   })
   process.once('SIGINT', () => void realtime.close())
   realtime.on('error', (error) => context.note(`maxcli: ${error.message}`))
   return realtime
 }
 
-const line = (context: CommandContext, event: Parameters<typeof describeEvent>[0]) =>
+/** One event on stdout: a human line, or JSON with --json / when piped. */
+export const printEvent = (context: CommandContext, event: Parameters<typeof describeEvent>[0]) =>
   context.io.stdout.write(`${context.json ? JSON.stringify(event) : describeEvent(event)}\n`)
 
 /** `maxcli watch`: prints live events until Ctrl-C, reconnecting by itself. */
 export async function watch(context: CommandContext, options: LiveOptions): Promise<void> {
-  const realtime = await open(context, options)
+  const realtime = await openRealtime(context, options)
   context.note('Watching live events (Ctrl-C to stop).')
-  for await (const event of realtime.events()) line(context, event)
-}
-
-/** `maxcli chat CONVERSATION`: sends stdin lines as messages and prints the conversation's events. */
-export async function chat(
-  context: CommandContext,
-  conversationId: string,
-  options: LiveOptions,
-): Promise<void> {
-  const realtime = await open(context, options)
-  const input = createInterface({ input: context.io.stdin })
-  input.on('line', (text) => {
-    if (text.trim() !== '')
-      realtime.send(conversationId, text).catch((error: Error) => context.note(`maxcli: ${error.message}`))
-  })
-  input.on('close', () => void realtime.close())
-  for await (const event of realtime.events({ conversations: [conversationId] })) line(context, event)
+  for await (const event of realtime.events()) printEvent(context, event)
 }
