@@ -26,7 +26,7 @@ export function describeEvent(event: RealtimeEvent | ReconnectEvent): string {
     case 'reconnect':
       return `-- reconnected after ${event.attempts + 1} attempt(s); events since ${event.since.toISOString()} came from REST`
     case 'message':
-      return `[${event.conversationId}] ${who(event)}: ${event.text}${event.messageId ? '' : ' (sending)'}`
+      return `[${event.conversationId}] ${who(event)}: ${event.text}${event.messageId ? '' : ' (not stored yet)'}`
     case 'ack':
       return `[${event.conversationId}] stored message ${event.messageId}`
     case 'conversation':
