@@ -67,7 +67,7 @@ async function rawAmqp() {
       const ch = await conn.createChannel()
       const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true })
       await ch.bindQueue(queue, `${user}.subscribe`, '')
-      await ch.consume(queue, (m) => (JSON.parse(m.content.toString('utf8')), seen()), { noAck: true })
+      await ch.consume(queue, (m) => seen(JSON.parse(m.content.toString('utf8'))), { noAck: true })
     },
     () => conn.close(),
   )
@@ -86,7 +86,7 @@ async function rawStomp() {
       new Promise((resolve) => {
         client.onConnect = () => {
           client.watchForReceipt('ready', resolve)
-          client.subscribe(`/exchange/${user}.subscribe`, (frame) => (JSON.parse(frame.body), seen()), {
+          client.subscribe(`/exchange/${user}.subscribe`, (frame) => seen(JSON.parse(frame.body)), {
             receipt: 'ready',
           })
         }

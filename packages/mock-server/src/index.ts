@@ -10,5 +10,6 @@ export type {
   PersonRecord,
 } from './model.js'
 export { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
+export { RABBITMQ_PORTS, rabbitmqAvailable } from './realtime/probe.js'
 export type { MockAmqpOptions, MockRealtime } from './realtime/publisher.js'
 export { type RunningMockServer, type StartMockServerOptions, startMockServer } from './server.js'

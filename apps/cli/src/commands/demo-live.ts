@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import { connect } from 'node:net'
-
-const reachable = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, timeout: 500 })
-    socket.once('connect', () => (socket.destroy(), resolve(true)))
-    socket.once('error', () => resolve(false))
-    socket.once('timeout', () => (socket.destroy(), resolve(false)))
-  })
 
 /** The tour's live-events part: a mock publishing on a local RabbitMQ, and a STOMP listener. */
 export async function liveEventsTour(say: (line?: string) => void): Promise<void> {
   say('\n# Live events (@maxclient/realtime, maxcli watch / maxcli chat)')
-  if (!(await reachable(5672)) || !(await reachable(15674)) || !(await reachable(15672))) {
+  const { rabbitmqAvailable, startMockServer } = await import('@maxclient/mock-server')
+  if (!(await rabbitmqAvailable())) {
     say(
       '  RabbitMQ is not running on 127.0.0.1 (5672, Web-STOMP 15674, management 15672), so this part is skipped.',
     )
@@ -22,7 +14,6 @@ export async function liveEventsTour(say: (line?: string) => void): Promise<void
     say('  rabbitmq_stomp rabbitmq_web_stomp rabbitmq_management), then run pnpm start again.')
     return
   }
-  const { startMockServer } = await import('@maxclient/mock-server')
   const { connectRealtime, describeEvent } = await import('@maxclient/realtime')
   const run = randomUUID().slice(0, 6)
   const [ana, ben] = [`ana-${run}`, `ben-${run}`]

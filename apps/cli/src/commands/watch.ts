@@ -21,7 +21,9 @@ export async function openRealtime(context: CommandContext, options: LiveOptions
     token: target.token,
     rejectUnauthorized: !context.globals.insecure,
   }).catch((error: unknown) => {
-    throw error instanceof RealtimeAuthError ? authError(`${error.message}; log in again with maxcli login`) : error
+    throw error instanceof RealtimeAuthError
+      ? authError(`${error.message}; log in again with maxcli login`)
+      : error
   })
   process.once('SIGINT', () => void realtime.close())
   realtime.on('error', (error) => context.note(`maxcli: ${error.message}`))
