@@ -288,12 +288,19 @@ export function buildProgram(io: CliIO): Command {
     .command('watch')
     .description('print live events (JSON Lines when piped)')
     .option('--broker <url>', 'STOMP/AMQP URL (MAX_BROKER)')
+    .addHelpText(examples('maxcli watch', 'maxcli watch --broker wss://max.example.com/ws --json'))
     .action(lazy(live, (m) => m.watch))
   program
     .command('chat')
     .description('send stdin lines to a conversation, print its live events')
     .argument('<conversation>')
     .option('--broker <url>', 'STOMP/AMQP URL (MAX_BROKER)')
+    .addHelpText(
+      examples(
+        'maxcli chat 65bb6f0e3a1c2d0012ab34cd',
+        'echo "On my way" | maxcli chat 65bb6f0e3a1c2d0012ab34cd',
+      ),
+    )
     .action(
       lazy(
         () => import('./commands/chat.js'),
