@@ -11,11 +11,12 @@ const count = Number(process.argv[process.argv.indexOf('--events') + 1]) || 20_0
 const rounds = Number(process.env.ROUNDS) || 5
 const run = randomUUID().slice(0, 8)
 const user = `bench-${run}`
+/** @param {string} method @param {string} path @param {unknown} [json] */
 const api = (method, path, json) =>
   fetch(`http://127.0.0.1:15672/api${path}`, {
     method,
     headers: { authorization: `Basic ${btoa('guest:guest')}`, 'content-type': 'application/json' },
-    body: json && JSON.stringify(json),
+    body: json === undefined ? undefined : JSON.stringify(json),
   })
 const password = randomUUID()
 await api('PUT', `/users/${user}`, { password, tags: '' })
@@ -44,9 +45,14 @@ async function publishAll() {
 }
 
 /** Publishes `count` events and resolves when the consumer has seen them all: events per second. */
+/**
+ * @param {(seen: (...args: unknown[]) => void) => Promise<unknown>} start
+ * @param {() => Promise<unknown>} stop
+ */
 async function measure(start, stop) {
   let n = 0
-  let done
+  /** @type {(value?: unknown) => void} */
+  let done = () => {}
   const finished = new Promise((r) => (done = r))
   await start(() => {
     if (++n === count) done()
@@ -60,6 +66,7 @@ async function measure(start, stop) {
 }
 
 async function rawAmqp() {
+  /** @type {import('amqplib').ChannelModel | undefined} */
   let conn
   return measure(
     async (seen) => {
@@ -67,9 +74,9 @@ async function rawAmqp() {
       const ch = await conn.createChannel()
       const { queue } = await ch.assertQueue('', { exclusive: true, autoDelete: true })
       await ch.bindQueue(queue, `${user}.subscribe`, '')
-      await ch.consume(queue, (m) => seen(JSON.parse(m.content.toString('utf8'))), { noAck: true })
+      await ch.consume(queue, (m) => seen(JSON.parse(m?.content.toString('utf8') ?? '{}')), { noAck: true })
     },
-    () => conn.close(),
+    () => conn?.close() ?? Promise.resolve(),
   )
 }
 
@@ -96,18 +103,22 @@ async function rawStomp() {
   )
 }
 
+/** @param {string} url */
 async function realtime(url) {
+  /** @type {import('@maxclient/realtime').Realtime | undefined} */
   let client
   return measure(
     async (seen) => {
       client = await connectRealtime({ url, username: user, token: password, heartbeat: 0 })
       client.on('message', seen)
     },
-    () => client.close(),
+    () => client?.close() ?? Promise.resolve(),
   )
 }
 
-const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+/** @param {number[]} xs */
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+/** @type {Array<[string, () => Promise<number>, () => Promise<number>]>} */
 const pairs = [
   ['AMQP ', rawAmqp, () => realtime('amqp://127.0.0.1')],
   ['STOMP', rawStomp, () => realtime('ws://127.0.0.1:15674/ws')],
