@@ -100,11 +100,21 @@ export class Realtime {
   #reconnecting: Promise<void> | undefined
 
   /** @internal Use {@link connectRealtime}. */
-  constructor(
-    readonly params: ConnectParams,
-    private readonly options: RealtimeOptions,
-    private readonly connector: Connector,
-  ) {}
+  // Private fields (not TS `private`): the token inside must not show when the object is logged.
+  readonly #params: ConnectParams
+  readonly #options: RealtimeOptions
+  readonly #connector: Connector
+
+  constructor(params: ConnectParams, options: RealtimeOptions, connector: Connector) {
+    this.#params = params
+    this.#options = options
+    this.#connector = connector
+  }
+
+  /** The MAX username events are received for. */
+  get username(): string {
+    return this.#params.username
+  }
 
   /** True until {@link close} is called or reconnection gives up. */
   get open(): boolean {
@@ -114,7 +124,7 @@ export class Realtime {
   /** @internal Opens the first connection. */
   async start(): Promise<void> {
     this.#connection = await this.#connect()
-    const { signal } = this.options
+    const { signal } = this.#options
     if (signal) {
       if (signal.aborted) await this.close()
       else
@@ -123,7 +133,7 @@ export class Realtime {
   }
 
   #connect(): Promise<TransportConnection> {
-    return this.connector(this.params, {
+    return this.#connector(this.#params, {
       onMessage: (exchange, routingKey, body) => this.#deliver(exchange, routingKey, body),
       onLost: (error) => {
         this.#connection = undefined
@@ -135,7 +145,7 @@ export class Realtime {
 
   async #reconnect(error: Error): Promise<void> {
     const since = new Date()
-    const policy = this.options.reconnect
+    const policy = this.#options.reconnect
     if (policy === false) {
       this.#emitError(error)
       await this.close()
@@ -146,7 +156,9 @@ export class Realtime {
     const maxAttempts = policy?.maxAttempts ?? Number.POSITIVE_INFINITY
     for (let attempt = 1; !this.#closed; attempt++) {
       await new Promise((resolve) => {
-        const timer = setTimeout(resolve, backoffDelay(attempt, { minDelay, maxDelay } as never))
+        // backoffDelay reads only the two delays of a retry policy.
+        const policy = { minDelay, maxDelay } as Parameters<typeof backoffDelay>[1]
+        const timer = setTimeout(resolve, backoffDelay(attempt, policy))
         this.#abort.signal.addEventListener(
           'abort',
           () => {
@@ -165,9 +177,9 @@ export class Realtime {
         }
         this.#connection = connection
         const event: ReconnectEvent = { type: 'reconnect', attempts: attempt - 1, since }
-        if (this.options.catchUp) {
+        if (this.#options.catchUp) {
           try {
-            await this.options.catchUp({
+            await this.#options.catchUp({
               since,
               lastMessageIds: this.#lastMessageIds,
               signal: this.#abort.signal,
@@ -240,7 +252,7 @@ export class Realtime {
    */
   events(filter: EventFilter = {}): AsyncIterableIterator<AnyEvent> {
     const accept = makeFilter(filter)
-    const limit = this.options.maxBuffered ?? 10_000
+    const limit = this.#options.maxBuffered ?? 10_000
     const queue: AnyEvent[] = []
     let wake: (() => void) | undefined
     let failure: Error | undefined
@@ -308,14 +320,14 @@ export class Realtime {
       action: 'add',
       object: 'message',
       data: { text },
-      source: this.options.source ?? 'widget',
-      user: { username: this.params.username, displayname: this.params.username },
+      source: this.#options.source ?? 'widget',
+      user: { username: this.#params.username, displayname: this.#params.username },
       published: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       uuid,
     }
-    if (this.options.domain) envelope.domain = this.options.domain
+    if (this.#options.domain) envelope.domain = this.#options.domain
     await this.#connection.publish(
-      `${this.params.username}.publish`,
+      `${this.#params.username}.publish`,
       `${conversationId}.messages`,
       JSON.stringify(pack(envelope)),
     )
@@ -374,6 +386,23 @@ export function connectParams(options: RealtimeOptions): {
     throw new UsageError('rejectUnauthorized must be true or false')
   if (options.catchUp !== undefined && typeof options.catchUp !== 'function')
     throw new UsageError('catchUp must be a function')
+  if (options.reconnect !== undefined && options.reconnect !== false) {
+    if (typeof options.reconnect !== 'object' || options.reconnect === null)
+      throw new UsageError('reconnect must be false or { minDelay?, maxDelay?, maxAttempts? }')
+    positive('reconnect.minDelay', options.reconnect.minDelay, 1)
+    positive('reconnect.maxDelay', options.reconnect.maxDelay, 1)
+    const attempts = options.reconnect.maxAttempts
+    if (
+      attempts !== undefined &&
+      !(attempts === Number.POSITIVE_INFINITY || (Number.isInteger(attempts) && attempts > 0))
+    )
+      throw new UsageError(`reconnect.maxAttempts must be a positive integer, got ${attempts}`)
+  }
+  if (
+    options.maxBuffered !== undefined &&
+    !(Number.isInteger(options.maxBuffered) && options.maxBuffered > 0)
+  )
+    throw new UsageError(`maxBuffered must be a positive integer, got ${options.maxBuffered}`)
   const username = options.username.toLowerCase()
   const params: ConnectParams = {
     url,

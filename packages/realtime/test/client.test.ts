@@ -57,6 +57,8 @@ describe('options', () => {
     expect(() => connectParams({ ...base, token: '' })).toThrow(/token/)
     expect(() => connectParams({ ...base, username: 'a b' })).toThrow(/username/)
     expect(() => connectParams({ ...base, heartbeat: -1 })).toThrow(/heartbeat/)
+    expect(() => connectParams({ ...base, reconnect: { maxAttempts: 0 } })).toThrow(/maxAttempts/)
+    expect(() => connectParams({ ...base, maxBuffered: 1.5 })).toThrow(/maxBuffered/)
   })
 
   it('logs in as domain:username, verifies TLS unless told otherwise, and picks the transport from the URL', () => {
@@ -165,6 +167,14 @@ describe('events', () => {
     })
     await expect(realtime.send('nope', 'x')).rejects.toThrow(/24-hex/)
     await expect(realtime.send(CONVERSATION, ' ')).rejects.toThrow(UsageError)
+    await realtime.close()
+  })
+
+  it('keeps the token out of the object when it is logged', async () => {
+    const { realtime } = await client()
+    const { inspect } = await import('node:util')
+    expect(inspect(realtime, { depth: 10 })).not.toContain(base.token)
+    expect(JSON.stringify(realtime)).not.toContain(base.token)
     await realtime.close()
   })
 
