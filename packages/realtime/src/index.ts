@@ -2,9 +2,10 @@
  * `@maxclient/realtime`: MAX's live events (conversation messages, conversation creation,
  * context activity and comments) over RabbitMQ, by STOMP on a WebSocket or by AMQP 0-9-1.
  */
-import { connectParams, Realtime, type RealtimeOptions } from './client.js'
+import { Realtime } from './client.js'
+import { connectParams, type RealtimeOptions } from './options.js'
 
-export { type CatchUpInfo, Realtime, type RealtimeOptions } from './client.js'
+export { Realtime } from './client.js'
 export {
   ACTION_CODES,
   decodeBody,
@@ -35,6 +36,7 @@ export type {
   UnknownEvent,
 } from './events.js'
 export { toEvent } from './events.js'
+export type { CatchUpInfo, RealtimeOptions } from './options.js'
 export type { WebSocketConstructor } from './transport.js'
 
 /**

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net'
 import { UsageError } from '@maxclient/core'
 import { describe, expect, it } from 'vitest'
-import { connectParams, Realtime } from '../src/client.js'
+import { Realtime } from '../src/client.js'
 import {
   connectRealtime,
   defaultBrokerUrl,
@@ -11,6 +11,7 @@ import {
   toEvent,
   unpack,
 } from '../src/index.js'
+import { connectParams } from '../src/options.js'
 import type { Connector, TransportHandlers } from '../src/transport.js'
 
 const base = { url: 'wss://max.example.com/ws', username: 'alice', token: 'secret-token-123' }
