@@ -44,15 +44,16 @@ export class Management {
     await this.#call('DELETE', `/users/${encodeURIComponent(name)}`)
   }
 
-  /** Closes every connection of broker user `name` (what a broker restart does to a client). */
+  /** Closes every connection of broker user `name` (what a broker restart does to a client); returns how many. */
   async closeConnectionsOf(name: string): Promise<number> {
-    const response = await fetch(`${this.#base}/connections`, {
+    // The per-user listing reads connection tracking, so a connection shows at once (not after a stats interval).
+    const path = `/connections/username/${encodeURIComponent(name)}`
+    const response = await fetch(`${this.#base}${path}`, {
       headers: { authorization: this.#authorization },
       signal: AbortSignal.timeout(10_000),
     })
-    const connections = (await response.json()) as Array<{ name: string; user: string }>
-    const mine = connections.filter((c) => c.user === name)
-    for (const c of mine) await this.#call('DELETE', `/connections/${encodeURIComponent(c.name)}`)
-    return mine.length
+    const connections = response.ok ? ((await response.json()) as unknown[]) : []
+    if (connections.length > 0) await this.#call('DELETE', path)
+    return connections.length
   }
 }

@@ -2,6 +2,7 @@ import type { Ctx } from '../context.js'
 import { EMULATED_MAX_VERSION } from '../handlers/admin.js'
 import type { Store } from '../store.js'
 import { formatDate } from '../text.js'
+import { eventsFor } from './events.js'
 import { Management } from './management.js'
 import { LETTERS, QUEUE_LIMIT, redactUrl, type TopologyNames, topologyNames } from './topology.js'
 
@@ -38,9 +39,6 @@ export interface MockRealtime {
   readonly names: TopologyNames
   close(): Promise<void>
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Declares MAX's topology on a real RabbitMQ and publishes what MAX publishes, following the
@@ -175,96 +173,17 @@ export function createRealtimePublisher(option: string | MockAmqpOptions, store:
     for (const [id, bind] of wanted) if (!bindings.has(id)) await bind()
   }
 
-  const publish = (exchange: string, routingKey: string, ctx: Ctx, fields: Record<string, unknown>) => {
-    const body = {
-      ...fields,
-      s: LETTERS.max,
-      v: EMULATED_MAX_VERSION,
-      p: formatDate(store.now()),
-      g: globalThis.crypto.randomUUID(),
-      i: ctx.server.serverId,
-    }
-    channel!.publish(exchange, routingKey, Buffer.from(JSON.stringify(body)))
-  }
-
-  const userOf = (username: string) => ({
-    u: username,
-    d: store.people.get(username)?.displayName ?? username,
-  })
-
-  /** Publishes what MAX publishes for the request just answered. */
   const publishFor = async (ctx: Ctx, response: Response) => {
-    const key = `${ctx.method} ${ctx.route.pattern}`
-    const created = async () => {
-      const body = (await response.clone().json()) as unknown
-      return isObject(body) && typeof body.id === 'string' ? body.id : undefined
-    }
-    if (key === 'POST /conversations') {
-      const id = (await created()) ?? ''
-      // MAX answers the first message; its conversation is the one created.
-      const conversation = store.conversations.get(store.messages.get(id)?.conversation ?? id)
-      if (!conversation) return
-      const group = conversation.tags.length === 1 && conversation.tags[0] === 'group'
-      const last = conversation.lastMessage ? store.messages.get(conversation.lastMessage) : undefined
-      const name = conversation.displayName ?? ''
-      const data =
-        group && last
-          ? {
-              text:
-                last.object.objectType === 'note'
-                  ? (last.object.content ?? '')
-                  : last.object.objectType === 'image'
-                    ? 'Add image'
-                    : 'Add file',
-              conversation_id: conversation.id,
-              creator: store.people.get(ctx.actor)?.displayName ?? ctx.actor,
-            }
-          : {}
-      publish(names.conversations, `${conversation.id}.notifications`, ctx, {
-        a: LETTERS.add,
-        o: LETTERS.conversation,
-        d: data,
-        u: group ? { u: name, d: name } : userOf(ctx.actor),
-      })
-    } else if (
-      key === 'POST /conversations/{id}/messages' ||
-      key === 'POST /people/{username}/conversations/{id}/messages'
-    ) {
-      const object = isObject(ctx.body) ? ctx.body.object : undefined
-      if (!isObject(object) || !object.mobile) return
-      const message = store.messages.get((await created()) ?? '')
-      if (!message) return
-      const type = message.object.objectType
-      const text =
-        type === 'image' ? 'Add image' : type === 'file' ? 'Add file' : (message.object.content ?? '')
-      publish(names.conversations, `${message.conversation}.notifications`, ctx, {
-        a: LETTERS.add,
-        o: LETTERS.message,
-        d: { text, message_id: message.id },
-        u: userOf(message.actor),
-      })
-    } else if (key === 'POST /contexts/{hash}/activities' || key === 'POST /people/{username}/activities') {
-      const activity = store.activities.get((await created()) ?? '')
-      const context = activity?.context ? store.contexts.get(activity.context) : undefined
-      if (!activity || !context || ![true, 'posts', 'comments'].includes(context.notifications)) return
-      publish(names.activity, context.hash, ctx, {
-        a: LETTERS.add,
-        o: LETTERS.activity,
-        d: { text: activity.object.content ?? '', activityid: activity.id },
-        u: userOf(activity.actor.kind === 'person' ? activity.actor.username : ctx.actor),
-      })
-    } else if (key === 'POST /activities/{activity}/comments') {
-      const parent = store.activities.get(ctx.params.activity ?? '')
-      const context = parent?.context ? store.contexts.get(parent.context) : undefined
-      const commentId = await created()
-      const comment = store.activities.get(commentId ?? '')
-      if (!parent || !context || context.notifications !== 'comments' || !commentId) return
-      publish(names.activity, context.hash, ctx, {
-        a: LETTERS.add,
-        o: LETTERS.comment,
-        d: { text: comment?.object.content ?? '', activityid: parent.id, commentid: commentId },
-        u: userOf(ctx.actor),
-      })
+    for (const event of await eventsFor(ctx, response, store, names)) {
+      const body = {
+        ...event.body,
+        s: LETTERS.max,
+        v: EMULATED_MAX_VERSION,
+        p: formatDate(store.now()),
+        g: globalThis.crypto.randomUUID(),
+        i: ctx.server.serverId,
+      }
+      channel!.publish(event.exchange, event.routingKey, Buffer.from(JSON.stringify(body)))
     }
   }
 
