@@ -14,6 +14,7 @@ export const sourceAliases = {
   '@maxclient/rest': root('./packages/rest/src/index.ts'),
   '@maxclient/rpc': root('./packages/rpc/src/index.ts'),
   '@maxclient/mock-server': root('./packages/mock-server/src/index.ts'),
+  '@maxclient/realtime': root('./packages/realtime/src/index.ts'),
 }
 
 /** Base config every package extends with `mergeConfig`. */

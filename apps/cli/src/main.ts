@@ -89,6 +89,8 @@ Exit codes: 0 ok, 1 request failed, 2 usage, 3 authentication, 130 cancelled.
   program.command('repl', () => import('./commands/repl.js'))
   program.command('completion', () => import('./commands/completion.js'))
   program.command('demo', () => import('./commands/demo.js'))
+  program.command('watch', () => import('./commands/watch.js'))
+  program.command('chat', () => import('./commands/chat.js'))
   return program
 }
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import packageJson from '../package.json' with { type: 'json' }
 import { EMULATED_MAX_VERSION } from './handlers/admin.js'
 import type { MockSnapshot } from './model.js'
+import { redactUrl } from './realtime/topology.js'
 import { formatLogLine, type RunningMockServer, startMockServer } from './server.js'
 
 /** What `max-mock-server --version` prints. */
@@ -22,6 +23,8 @@ export interface CommandOptions {
   log: boolean
   help: boolean
   version: boolean
+  /** RabbitMQ URL given with --amqp. */
+  amqp?: string
 }
 
 export const USAGE = `Usage: max-mock-server [options]
@@ -37,6 +40,7 @@ Options:
   --open                accept any password at the OAuth token endpoint
   --log                 print one line per request to stderr: time, user, method, path, status, ms
   --version             print the version and exit
+  --amqp <url>          publish MAX's live events on this RabbitMQ (e.g. amqp://127.0.0.1)
   -h, --help            show this help
 `
 
@@ -60,6 +64,7 @@ export function parseCommandLine(argv: readonly string[]): CommandOptions {
         open: { type: 'boolean' },
         log: { type: 'boolean' },
         version: { type: 'boolean' },
+        amqp: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -92,6 +97,11 @@ export function parseCommandLine(argv: readonly string[]): CommandOptions {
     log: values.log === true,
     help: values.help === true,
     version: values.version === true,
+  }
+  if (typeof values.amqp === 'string') {
+    if (!/^amqps?:\/\/./.test(values.amqp))
+      throw new CommandLineError(`--amqp must be a URL such as amqp://127.0.0.1, got "${values.amqp}"`)
+    options.amqp = values.amqp
   }
   if (typeof values.data === 'string') {
     if (values.data === '') throw new CommandLineError('--data needs a file path')
@@ -143,6 +153,7 @@ export async function startFromCommandLine(
     managers: options.managers,
     open: options.open,
     ...(options.log ? { onRequest: (entry) => io.err(formatLogLine(entry)) } : {}),
+    ...(options.amqp ? { amqp: options.amqp } : {}),
   })
   if (options.data) {
     const snapshot = await loadSnapshot(options.data)
@@ -160,6 +171,10 @@ export async function startFromCommandLine(
   io.out(`  MAX:   ${server.url}`)
   io.out(`  OAuth: ${server.oauthUrl}`)
   io.out(`  Hub:   ${server.hubUrl}`)
+  if (options.amqp)
+    io.out(
+      `  Live events: RabbitMQ at ${redactUrl(options.amqp)} (STOMP clients: ws://<broker host>:15674/ws)`,
+    )
   io.out('Credentials:')
   for (const name of Object.keys(options.users)) {
     const role = options.managers.includes(name) ? ' (Manager)' : ''

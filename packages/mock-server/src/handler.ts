@@ -10,6 +10,7 @@ import type { MockSnapshot } from './model.js'
 import { handleHub, handleOAuth, issueToken, type OAuthConfig, tokenIsValid } from './oauth.js'
 import { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
 import { goneResponse, notFoundPage } from './pages.js'
+import { createRealtimePublisher, type InternalRealtime, type MockRealtime } from './realtime/publisher.js'
 import { overriddenMethod, rewriteDeprecated } from './rewrites.js'
 import { Store } from './store.js'
 import { formatDate } from './text.js'
@@ -27,6 +28,8 @@ export interface MockHandler {
   restore(snapshot: MockSnapshot): void
   /** Issues an OAuth token for `username` without a password (handy in tests). */
   issueToken(username: string): string
+  /** The broker side, present when started with the `amqp` option. */
+  realtime?: MockRealtime
 }
 
 const ALLOWED_SCOPE = 'widgetcli'
@@ -167,6 +170,9 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
   for (const name of new Set([...managers, ...users.keys()])) ensurePerson(store, name, name)
   for (const name of managers) store.roles.Manager.add(name)
   const initial = store.snapshot()
+  const realtime = options.amqp
+    ? (createRealtimePublisher(options.amqp, store) as MockRealtime & InternalRealtime)
+    : undefined
 
   const handle = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     let request: Request
@@ -184,7 +190,7 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     const cors = preflight(request)
     if (cors) return cors
     try {
-      return await route(request, url)
+      return await route(request, url).finally(() => realtime?.syncTokens())
     } catch (error) {
       if (error instanceof MaxApiError) return errorResponse(error)
       if (error instanceof FrameworkPage)
@@ -272,6 +278,7 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
     }
     resolveActor(ctx)
     const response = await handler(ctx)
+    await realtime?.afterRequest(ctx, response)
     if (rewritten.deviceTokenForm && response.status < 300) {
       // The old device-token form answers the actor profile instead of the token.
       const person = store.people.get(ctx.actor)
@@ -317,6 +324,7 @@ export function createMockHandler(options: MockOptions = {}): MockHandler {
   }
 
   return Object.assign(withCors(handle), {
+    realtime,
     reset: () => {
       // Ids keep growing and issued tokens stay valid, so clients holding either are not confused.
       const { ids, oauthTokens } = store

@@ -10,6 +10,8 @@ export type {
   PersonRecord,
 } from './model.js'
 export { HUB_PREFIX, type MockOptions, OAUTH_PREFIX } from './options.js'
+export { RABBITMQ_PORTS, rabbitmqAvailable } from './realtime/probe.js'
+export type { MockAmqpOptions, MockRealtime } from './realtime/publisher.js'
 export {
   formatLogLine,
   type RequestLogEntry,

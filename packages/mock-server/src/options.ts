@@ -1,3 +1,5 @@
+import type { MockAmqpOptions } from './realtime/publisher.js'
+
 /** Options of {@link createMockHandler} and `startMockServer`. */
 export interface MockOptions {
   /**
@@ -15,6 +17,8 @@ export interface MockOptions {
   hub?: { domains: Record<string, string> }
   /** `max.server_id` in `GET /info`. Default `'mock'`. */
   serverId?: string
+  /** Declare MAX's RabbitMQ topology on this broker and publish what MAX publishes (see README, Live events). */
+  amqp?: string | MockAmqpOptions
 }
 
 /** Path prefix of the OAuth server on the same origin. */

@@ -128,6 +128,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   // The default hub domain must name the real URL, known only once listening.
   const hub = { domains: hubDomains ?? ({} as Record<string, string>) }
   const handler = createMockHandler({ ...handlerOptions, hub })
+  await handler.realtime?.ready()
 
   const server: Server = createServer((req, res) => {
     const method = (req.method ?? '').toUpperCase()
@@ -185,7 +186,7 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
-      })
+      }).then(() => handler.realtime?.close())
       return closing
     },
     reset: () => handler.reset(),

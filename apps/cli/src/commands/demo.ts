@@ -199,6 +199,7 @@ export async function demo(context: CommandContext) {
     say(`\n(people.csv has 5 rows: two users, their subscriptions, and a role)`)
     await step('bulk people.csv', ['bulk', bulkFile])
     await step(`contexts subscribers ${DEMO_CONTEXT}`, ['contexts', 'subscribers', DEMO_CONTEXT])
+    await (await import('./demo-live.js')).liveEventsTour(say)
     say('\nTour finished: the mock server is stopped and nothing was written outside a temp directory.')
   } finally {
     for (const [name, value] of Object.entries(saved)) process.env[name] = value

@@ -27,6 +27,7 @@ describe('maxcli demo', () => {
       '--count',
       '$ maxcli bulk people.csv',
       '5 of 5 row(s) applied.',
+      '# Live events',
       'Tour finished',
     ]) {
       expect(out).toContain(step)
