@@ -6,7 +6,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** Rows per file: [small, large] for each case and mode. */
+/** Rows per file: [small, large] for each mode. @type {{ 'bulk-resume': Record<'full' | 'smoke', [number, number]> }} */
 export const BULK_SIZES = {
   'bulk-resume': { full: [100_000, 1_000_000], smoke: [20_000, 100_000] },
 }

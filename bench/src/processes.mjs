@@ -101,7 +101,8 @@ export function processCommand(caseId, runner, username, mode = 'full') {
     case 'bulk-large': {
       const bin = findMaxcli()
       if (typeof bin !== 'string') return bin
-      const rows = BULK_SIZES['bulk-resume'][mode][runner === 'bulk-small' ? 0 : 1]
+      const [small, large] = BULK_SIZES['bulk-resume'][mode]
+      const rows = runner === 'bulk-small' ? small : large
       const input = bulkInput('bulk-resume', rows, username)
       return {
         command: node,
