@@ -8,6 +8,7 @@ export {
   infoApiByCategory,
   renderCatalogModule,
 } from './info-api.js'
+export { checkJson, MAX_DEPTH } from './json.js'
 export { deepMerge, FORBIDDEN_KEYS } from './merge.js'
 export type * from './models.js'
 export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'
@@ -21,16 +22,20 @@ export {
   type ParamContext,
   resolveParam,
 } from './params.js'
-export { buildQuery, type QueryValue } from './query.js'
+export { buildQuery, type QueryParams, type QueryValue, toQueryParams } from './query.js'
 export {
   type BuildRequestArgs,
+  type BuildRequestBase,
   type BuiltRequest,
   buildRequest,
+  CALL_OPTIONS,
   type CallInput,
+  type CallOptions,
+  checkCallOptions,
   checkDefaultsTable,
   ownDefaultsTable,
 } from './request.js'
-export { findRoute, matchPath, methodOf, routePairs } from './routes.js'
+export { findRoute, matchPath, methodOf, type RouteNode, routePairs, routeTree } from './routes.js'
 export { sha1Hex } from './sha1.js'
 export type {
   HttpMethod,

@@ -1,7 +1,6 @@
 // Conversions between the catalog and a MAX server's `GET /info/api` document, used by the sync
 // script (to follow a new MAX release) and by the mock server (to serve /info/api).
-import { UsageError } from './errors.js'
-import { isPlainObject } from './merge.js'
+import { isPlainObject, UsageError } from '@maxclient/core'
 import type { InfoApiCategory, InfoApiDocument, InfoApiMethod, InfoApiRoute } from './models.js'
 import { describe } from './params.js'
 import type { HttpMethod, MethodSpec, ParamSpec, RouteSpec } from './spec.js'

@@ -1,7 +1,8 @@
+import type { HttpMethod } from '@maxclient/core'
 import type { ModelMap } from './models.js'
 
-/** HTTP methods MAX routes answer. HEAD is the count form of a GET. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD'
+/** HTTP methods MAX routes answer (core's one list). HEAD is the count form of a GET. */
+export type { HttpMethod }
 
 /** A REST or query parameter a method declares. */
 export interface ParamSpec {
