@@ -56,6 +56,7 @@ export type {
   ParamsOf,
   Pattern,
   ResponseOf,
+  ResultOf,
   RouteOf,
 } from './tree.js'
 export * from './vocabulary.js'

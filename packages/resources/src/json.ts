@@ -62,9 +62,7 @@ function visit(value: unknown, path: string, depth: number, ancestors: unknown[]
     )
   }
   if (ancestors.includes(value)) {
-    throw new UsageError(
-      `The value at '${preview(path)}' contains itself (a cycle), which JSON cannot carry`,
-    )
+    throw new UsageError(`The value at '${preview(path)}' contains itself (a cycle), which JSON cannot carry`)
   }
   ancestors.push(value)
   if (Array.isArray(value)) {

@@ -3,7 +3,6 @@ import { isPlainObject, UsageError } from '@maxclient/core'
 /** Keys that could reach a prototype if assigned; rejected in every body and default. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
-
 export function assertSafeKey(key: string, where: string): void {
   if (FORBIDDEN_KEYS.has(key)) {
     throw new UsageError(`${where} cannot use the key '${key}': it is reserved to keep prototypes safe`)

@@ -11,14 +11,18 @@ function checkValue(name: string, value: unknown): QueryValue {
   switch (typeof value) {
     case 'string':
       if (LONE_SURROGATE.test(value)) {
-        throw new UsageError(`Query parameter '${preview(name)}' must be well-formed text (it has an unpaired surrogate)`)
+        throw new UsageError(
+          `Query parameter '${preview(name)}' must be well-formed text (it has an unpaired surrogate)`,
+        )
       }
       return value
     case 'boolean':
       return value
     case 'number':
       if (!Number.isFinite(value)) {
-        throw new UsageError(`Query parameter '${preview(name)}' must be a finite number, got ${kindOf(value)}`)
+        throw new UsageError(
+          `Query parameter '${preview(name)}' must be a finite number, got ${kindOf(value)}`,
+        )
       }
       return value
   }
@@ -33,7 +37,7 @@ function checkValue(name: string, value: unknown): QueryValue {
  * Checks a caller's query object and copies it into core's structured form: arrays repeat the key,
  * booleans are sent as `true`/`false`, a `null` or `undefined` parameter is left out. Anything the
  * query cannot carry unchanged (objects, NaN, bigints, Dates, `null` inside an array...) is a
- * {@link UsageError} naming the parameter (`tags[1]`). Absent or `null`: `undefined`.
+ * {@link UsageError} naming the parameter (`tags[1]`). `undefined` when nothing is left to send.
  */
 export function toQueryParams(query: unknown): QueryParams | undefined {
   if (query === undefined || query === null) return undefined
@@ -43,6 +47,7 @@ export function toQueryParams(query: unknown): QueryParams | undefined {
     )
   }
   const out: QueryParams = {}
+  let empty = true
   for (const key of Object.keys(query)) {
     const value = query[key]
     if (value === undefined || value === null) continue
@@ -53,12 +58,14 @@ export function toQueryParams(query: unknown): QueryParams | undefined {
     if (Array.isArray(value)) {
       const items: QueryValue[] = new Array(value.length)
       for (let i = 0; i < value.length; i++) items[i] = checkValue(`${key}[${i}]`, value[i])
+      if (items.length === 0) continue
       out[key] = items
     } else {
       out[key] = checkValue(key, value)
     }
+    empty = false
   }
-  return out
+  return empty ? undefined : out
 }
 
 /**

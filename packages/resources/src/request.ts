@@ -50,10 +50,14 @@ export const CALL_OPTIONS: readonly (keyof CallOptions)[] = [
 const CALL_OPTION_SET: ReadonlySet<string> = new Set(CALL_OPTIONS)
 
 /** Arguments of {@link buildRequest}: the route (its catalog spec, or its pattern) and the call. */
-export type BuildRequestArgs = BuildRequestBase & (
-  | { /** The catalog route, when the caller already holds it (no look-up). */ route: RouteSpec; pattern?: string }
-  | { route?: undefined; /** A catalog pattern, looked up once. */ pattern: string }
-)
+export type BuildRequestArgs = BuildRequestBase &
+  (
+    | {
+        /** The catalog route, when the caller already holds it (no look-up). */ route: RouteSpec
+        pattern?: string
+      }
+    | { route?: undefined /** A catalog pattern, looked up once. */; pattern: string }
+  )
 
 /** Arguments of {@link buildRequest} besides the route. */
 export interface BuildRequestBase {
@@ -91,8 +95,8 @@ export interface BuildRequestBase {
 export interface BuiltRequest extends MaxRequest {
   method: HttpMethod
   path: string
-  /** The caller's `qs`, checked and copied; `{}` when there is none. Encoded once, by core. */
-  query: QueryParams
+  /** The caller's `qs`, checked and copied; absent when there is nothing to send. Encoded once, by core. */
+  query?: QueryParams
   body?: unknown
   /** False for public (Anonymous) routes, which must not get credentials. */
   auth: boolean
@@ -186,7 +190,9 @@ export function checkCallOptions(
 ): CallOptions {
   if (options === undefined) return {}
   if (!isPlainObject(options)) {
-    throw new UsageError(`${caller} takes an options object as its second argument, got ${describe(options)}.`)
+    throw new UsageError(
+      `${caller} takes an options object as its second argument, got ${describe(options)}.`,
+    )
   }
   for (const key of Object.keys(options)) {
     if (!CALL_OPTION_SET.has(key) && !callerOptions.includes(key)) {
@@ -198,7 +204,9 @@ export function checkCallOptions(
   }
   const expand = options.expandUnderscores
   if (expand !== undefined && typeof expand !== 'boolean') {
-    throw new UsageError(`The expandUnderscores option of ${caller} must be true or false, got ${describe(expand)}.`)
+    throw new UsageError(
+      `The expandUnderscores option of ${caller} must be true or false, got ${describe(expand)}.`,
+    )
   }
   return options as CallOptions
 }
@@ -278,7 +286,8 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
     for (const key of defined) fields[key] = set[key]
   }
 
-  const request = { method, path, query: query ?? {}, auth: spec.permission !== 'Anonymous' } as BuiltRequest
+  const request: BuiltRequest = { method, path, auth: spec.permission !== 'Anonymous' }
+  if (query !== undefined) request.query = query
   if (options !== undefined) copyOptions(request, options)
   if (method === 'GET' || method === 'HEAD') {
     if (files) throw new UsageError(`${method} requests cannot upload files; uploads go with POST`)

@@ -46,6 +46,17 @@ export type ResponseOf<P extends Pattern, M extends MethodsOf<P>> = M extends 'H
     ? Model<MethodTable<P>[M]>
     : never
 
+/**
+ * What a client call resolves to: {@link ResponseOf}, plus `null` for a GET of a single resource,
+ * which is how a missing one (a MAX 404) is answered. Lists and counts never resolve to `null`: a
+ * missing parent is a `RequestError` (404) there.
+ */
+export type ResultOf<P extends Pattern, M extends MethodsOf<P>> = M extends 'GET'
+  ? MethodTable<P>[M & keyof MethodTable<P>] extends { list: false }
+    ? ResponseOf<P, M> | null
+    : ResponseOf<P, M>
+  : ResponseOf<P, M>
+
 // Tree building: the fixed and variable child segments under a pattern prefix.
 type ChildSegment<
   Prefix extends string,

@@ -18,7 +18,6 @@ describe('buildRequest', () => {
     ).toEqual({
       method: 'POST',
       path: '/people/messi/activities',
-      query: {},
       body: { object: { objectType: 'note', content: 'Hola' } },
       auth: true,
     })
@@ -166,7 +165,6 @@ describe('buildRequest', () => {
     expect(buildRequest({ pattern: '/activities', method: 'HEAD', params: {} })).toEqual({
       method: 'HEAD',
       path: '/activities',
-      query: {},
       auth: true,
     })
     expect(() =>
