@@ -29,7 +29,7 @@ export function kindOf(value: unknown): string {
   const name = Object.getPrototypeOf(value)?.constructor?.name
   if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object'
   if (name === 'Date') return Number.isNaN((value as Date).getTime()) ? 'an invalid Date' : 'a Date'
-  return /^[AEIOU]/.test(name) ? `an ${name}` : `a ${name}`
+  return /^[AEIO]/.test(name) ? `an ${name}` : `a ${name}`
 }
 
 function reject(path: string, value: unknown, why?: string): never {
