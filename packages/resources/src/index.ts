@@ -1,4 +1,6 @@
-export { catalog } from './catalog.generated.js'
+export { generatedCatalog } from './catalog.generated.js'
+export { catalog, mergeCatalog } from './catalog.js'
+export { catalogOverrides } from './catalog.overrides.js'
 export { builtinDefaults, type DefaultsTable, defaultsFor } from './defaults.js'
 export { type ExpandOptions, expandFields } from './expand.js'
 export {
@@ -6,6 +8,7 @@ export {
   catalogToInfoApi,
   diffCatalogs,
   infoApiByCategory,
+  infoApiRoutes,
   renderCatalogModule,
 } from './info-api.js'
 export { checkJson, MAX_DEPTH } from './json.js'
@@ -38,7 +41,10 @@ export {
 export { findRoute, matchPath, methodOf, type RouteNode, routePairs, routeTree } from './routes.js'
 export { sha1Hex } from './sha1.js'
 export type {
+  CatalogOverrides,
   HttpMethod,
+  InfoMethodSpec,
+  InfoRouteSpec,
   MethodSpec,
   ModelName,
   PaginationMode,
@@ -49,6 +55,7 @@ export type {
 } from './spec.js'
 export type {
   CatalogNode,
+  CatalogRoute,
   CatalogTree,
   DeprecatedMethodsOf,
   MethodsOf,

@@ -95,8 +95,9 @@ export interface BuildRequestBase {
 export interface BuiltRequest extends MaxRequest {
   method: HttpMethod
   path: string
-  /** The caller's `qs`, checked and copied; absent when there is nothing to send. Encoded once, by core. */
-  query?: QueryParams
+  // `query`, when set, is always structured (`QueryParams`): the caller's `qs`, checked and copied;
+  // absent when there is nothing to send. Core encodes it once. (Typed as MaxRequest's for callers
+  // written when it was a string.)
   body?: unknown
   /** False for public (Anonymous) routes, which must not get credentials. */
   auth: boolean

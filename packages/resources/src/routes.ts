@@ -1,4 +1,4 @@
-import { catalog } from './catalog.generated.js'
+import { catalog } from './catalog.js'
 import type { HttpMethod, MethodSpec, RouteSpec } from './spec.js'
 
 const byPattern = new Map<string, RouteSpec>()

@@ -106,3 +106,44 @@ export interface RouteSpec {
   /** The route exists only as a deprecated request form. */
   readonly deprecated?: boolean
 }
+
+/** What a server's `GET /info/api` says about one method: the generated catalog's method entries. */
+export interface InfoMethodSpec {
+  readonly permissionLabel: string
+  /** First line of the method's description. */
+  readonly summary: string
+  /** The server lists `HEAD` beside this GET. */
+  readonly count: boolean
+  readonly restParams: readonly ParamSpec[]
+  readonly queryParams: readonly ParamSpec[]
+  /** Lists the search modifiers (`before`, `after`, `limit`). */
+  readonly searchParams: boolean
+}
+
+/** One route as `GET /info/api` describes it: what `src/catalog.generated.ts` holds. */
+export interface InfoRouteSpec {
+  readonly id: string
+  readonly pattern: string
+  readonly category: string
+  readonly name: string | null
+  readonly filesystem: boolean
+  readonly params: readonly string[]
+  readonly methods: { readonly [M in HttpMethod]?: InfoMethodSpec }
+}
+
+/**
+ * The hand-written facts `/info/api` lacks (`src/catalog.overrides.ts`), merged over the generated
+ * catalog at load. Every key must name a route (and method) of the generated catalog.
+ */
+export interface CatalogOverrides {
+  /**
+   * Per method, keyed `'METHOD /pattern'`: the facts that differ from what the document gives
+   * (permission constant, model, paging, uploads...). A method the document lacks must be a
+   * complete deprecated request form (`deprecated` set).
+   */
+  readonly methods: { readonly [key: string]: Partial<MethodSpec> }
+  /** Per route, keyed by pattern. */
+  readonly routes: { readonly [pattern: string]: { readonly actorNotRequired?: readonly HttpMethod[] } }
+  /** Whole routes the server never lists: `info_api` itself and deprecated request forms. */
+  readonly extraRoutes: readonly RouteSpec[]
+}
