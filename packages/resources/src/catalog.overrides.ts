@@ -6,6 +6,27 @@
 // POST 201 or 200, DELETE 204; a paginated list pages by id, newest first; uploads take json_data+file).
 import type { CatalogOverrides } from './spec.js'
 
+/** Timeline and context activities: newest first by id, or by last comment when asked to. */
+const BY_LAST_COMMENT = {
+  cursor: 'id',
+  order: 'newest-first',
+  modes: [
+    {
+      param: 'priority',
+      value: 'comments',
+      cursor: 'lastComment',
+      note: 'priority=comments orders by last comment, and before takes the lastComment value',
+    },
+    {
+      param: 'sortBy',
+      value: 'comments',
+      unless: ['sort', 'priority'],
+      cursor: 'lastComment',
+      note: 'sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value',
+    },
+  ],
+} as const
+
 export const catalogOverrides = {
   routes: {
     '/people': {
@@ -124,25 +145,7 @@ export const catalogOverrides = {
       model: 'activity',
       list: true,
       paginated: true,
-      pagination: {
-        cursor: 'id',
-        order: 'newest-first',
-        modes: [
-          {
-            param: 'priority',
-            value: 'comments',
-            cursor: 'lastComment',
-            note: 'priority=comments orders by last comment, and before takes the lastComment value',
-          },
-          {
-            param: 'sortBy',
-            value: 'comments',
-            unless: ['sort', 'priority'],
-            cursor: 'lastComment',
-            note: 'sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value',
-          },
-        ],
-      },
+      pagination: BY_LAST_COMMENT,
     },
     'GET /people/{username}/timeline/authors': {
       permission: 'view_timeline',
@@ -334,25 +337,7 @@ export const catalogOverrides = {
       model: 'activity',
       list: true,
       paginated: true,
-      pagination: {
-        cursor: 'id',
-        order: 'newest-first',
-        modes: [
-          {
-            param: 'priority',
-            value: 'comments',
-            cursor: 'lastComment',
-            note: 'priority=comments orders by last comment, and before takes the lastComment value',
-          },
-          {
-            param: 'sortBy',
-            value: 'comments',
-            unless: ['sort', 'priority'],
-            cursor: 'lastComment',
-            note: 'sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value',
-          },
-        ],
-      },
+      pagination: BY_LAST_COMMENT,
     },
     'POST /contexts/{hash}/activities': {
       model: 'activity',

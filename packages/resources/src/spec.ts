@@ -58,20 +58,24 @@ export interface PaginationMode {
   readonly note: string
 }
 
-/** What the catalog knows about one method of one route. */
-export interface MethodSpec {
-  /** Permission constant the server checks, or `Anonymous` for public methods. */
-  readonly permission: string
-  /** Human text of that permission, as 403 messages show it. */
+/** What a server's `GET /info/api` says about one method: the generated catalog's method entries. */
+export interface InfoMethodSpec {
+  /** Human text of the permission, as 403 messages show it. */
   readonly permissionLabel: string
-  /** One line saying what the call does. */
+  /** One line saying what the call does (the first line of the description). */
   readonly summary: string
-  /** `HEAD` on this GET answers the total in `X-totalItems`. */
+  /** `HEAD` on this GET answers the total in `X-totalItems` (the server lists HEAD beside it). */
   readonly count: boolean
   readonly restParams: readonly ParamSpec[]
   readonly queryParams: readonly ParamSpec[]
   /** Accepts the shared search parameters (limit, before, after, sort, ...). */
   readonly searchParams: boolean
+}
+
+/** What the catalog knows about one method of one route: the `/info/api` facts and the curated ones. */
+export interface MethodSpec extends InfoMethodSpec {
+  /** Permission constant the server checks, or `Anonymous` for public methods. */
+  readonly permission: string
   /** A list that can be paged with `limit` + `before`; then `pagination` says how. */
   readonly paginated: boolean
   /** How to page this list (present exactly when `paginated`). */
@@ -105,19 +109,6 @@ export interface RouteSpec {
   readonly methods: { readonly [M in HttpMethod]?: MethodSpec }
   /** The route exists only as a deprecated request form. */
   readonly deprecated?: boolean
-}
-
-/** What a server's `GET /info/api` says about one method: the generated catalog's method entries. */
-export interface InfoMethodSpec {
-  readonly permissionLabel: string
-  /** First line of the method's description. */
-  readonly summary: string
-  /** The server lists `HEAD` beside this GET. */
-  readonly count: boolean
-  readonly restParams: readonly ParamSpec[]
-  readonly queryParams: readonly ParamSpec[]
-  /** Lists the search modifiers (`before`, `after`, `limit`). */
-  readonly searchParams: boolean
 }
 
 /** One route as `GET /info/api` describes it: what `src/catalog.generated.ts` holds. */
