@@ -68,9 +68,18 @@ const SEGMENT_LIKE = /^[a-z][a-z0-9_.-]*$/
 /** Looked up by promise resolution and by tools that probe objects; never a segment. */
 const PROBED = new Set(['then', 'inspect'])
 
+// Core's members are defined on the client's own prototype too (nearest definition wins, as in the
+// chain), so member look-ups on the hot path stop there and never reach the guard below.
+for (let proto = MaxCore.prototype; proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (const key of Reflect.ownKeys(proto)) {
+    if (key === 'constructor' || Object.hasOwn(RestClient.prototype, key)) continue
+    Object.defineProperty(RestClient.prototype, key, Object.getOwnPropertyDescriptor(proto, key)!)
+  }
+}
+
 // A misspelt root (`client.peeple`) fails at access, as deeper segments do. The guard sits between
-// the client's prototype and core's, so it sees only names no member answers: root getters and
-// instance fields never reach it.
+// the client's prototype and core's, so it sees only names no member answers: root getters, core's
+// members and instance fields never reach it.
 const guard = new Proxy(MaxCore.prototype, {
   get(target, key, receiver) {
     if (typeof key === 'symbol' || key in target || !SEGMENT_LIKE.test(key) || PROBED.has(key)) {
