@@ -1,8 +1,6 @@
 import { redactUrl } from './errors.js'
 import { isFormData } from './form-data.js'
-
-/** Placeholder written instead of a secret. */
-export const REDACTED = '[REDACTED]'
+import { REDACTED, redactText } from './redact.js'
 
 const SECRET_HEADERS = new Set([
   'x-oauth-token',
@@ -11,20 +9,7 @@ const SECRET_HEADERS = new Set([
   'cookie',
   'set-cookie',
 ])
-const SECRET_KEYS = 'password|access_token|oauth_token|refresh_token|client_secret|X-Oauth-Token'
-const JSON_SECRET = new RegExp(`("(?:${SECRET_KEYS})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi')
-const FORM_SECRET = new RegExp(`((?:^|&)(?:${SECRET_KEYS})=)[^&]*`, 'gi')
 const MAX_BODY = 4096
-
-/** Replaces secret JSON values and form fields (password, tokens) and any known secret string. */
-export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(JSON_SECRET, `$1"${REDACTED}"`).replace(FORM_SECRET, `$1${REDACTED}`)
-  for (const secret of secrets) {
-    // Short values would blank out ordinary text.
-    if (secret.length >= 4) out = out.split(secret).join(REDACTED)
-  }
-  return out
-}
 
 function formatBody(body: unknown, secrets: readonly string[]): string | undefined {
   if (body === undefined || body === null) return undefined

@@ -88,6 +88,25 @@ export class TimeoutError extends RequestError {
 }
 markClass(TimeoutError, 'TimeoutError')
 
+/**
+ * The response was larger than the limit (`maxResponseSize`, client-wide or per call), on the wire
+ * or once decompressed. Never retried: the same request would get the same answer.
+ */
+export class ResponseTooLargeError extends RequestError {
+  /** The limit that was exceeded, in bytes. */
+  readonly limit: number
+
+  constructor(method: string, url: string, limit: number, status = 0) {
+    super(
+      `${method} ${redactUrl(url)}: the response is larger than ${limit} bytes (maxResponseSize); ` +
+        'raise the maxResponseSize option, client-wide or for this call, if it is expected',
+      { status, method, url },
+    )
+    this.limit = limit
+  }
+}
+markClass(ResponseTooLargeError, 'ResponseTooLargeError')
+
 /** The request needs authentication but the client has no token or no actor. */
 export class AuthRequiredError extends UsageError {}
 markClass(AuthRequiredError, 'AuthRequiredError')
@@ -127,8 +146,12 @@ export class BadCredentialsError extends MaxError {
 markClass(BadCredentialsError, 'BadCredentialsError')
 
 const SECRET_QUERY = /([?&](?:access_token|oauth_token|token|password|t)=)[^&#]*/gi
+// `scheme://user:password@host`, anywhere in a text: the user-info part before the host.
+const USER_INFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#\s@]*@/gi
 
-/** Hides secret query parameters (tokens, passwords) in a URL meant for messages. */
+/** Hides secret query parameters (tokens, passwords) and user-info credentials in a URL meant for messages. */
 export function redactUrl(url: string): string {
-  return url.includes('=') ? url.replace(SECRET_QUERY, '$1[REDACTED]') : url
+  let out = url.includes('=') ? url.replace(SECRET_QUERY, '$1[REDACTED]') : url
+  if (out.includes('@')) out = out.replace(USER_INFO, '$1[REDACTED]@')
+  return out
 }

@@ -1,4 +1,5 @@
-import { UsageError } from './errors.js'
+import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
+import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
 import {
   type Transport,
   type TransportRequest,
@@ -16,7 +17,9 @@ export type FetchLike = (request: Request) => Promise<Response>
  * `(request: Request) => Promise<Response>` handler both work. Without an argument the global
  * `fetch` is looked up at call time, so polyfills and interceptors installed later are seen.
  *
- * Redirects are followed (the fetch limit of 20 applies) and gzip/deflate bodies are decoded by fetch.
+ * Redirects are followed (the fetch limit of 20 applies; reaching it is a never-retried
+ * `RequestError`) and gzip/deflate/br bodies are decoded by fetch. The body is read within
+ * `request.maxResponseSize`, counted after decoding, so a compression bomb stops at the limit.
  */
 export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch): Transport {
   if (fetch !== undefined && typeof fetch !== 'function') {
@@ -53,14 +56,63 @@ export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch
         const previous = headers[name]
         headers[name] = previous === undefined ? value : `${previous}, ${value}`
       })
-      const body = new Uint8Array(await response.arrayBuffer())
+      const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+      const body = await readBody(response, limit, () => {
+        throw new ResponseTooLargeError(request.method, request.url, limit, response.status)
+      })
       return { status: response.status, headers, body }
     } catch (error) {
       // fetch rejects with the abort reason; surface the timeout as such.
       if (signal?.aborted && signal.reason instanceof TransportTimeoutError) throw signal.reason
+      if (isRedirectLimit(error)) {
+        // Final: the same request would loop the same way.
+        throw new RequestError(
+          `${request.method} ${redactUrl(request.url)}: too many redirects (fetch follows at most 20)`,
+          { status: 0, method: request.method, url: request.url, cause: error },
+        )
+      }
       throw error
     } finally {
       if (timer !== undefined) clearTimeout(timer)
     }
   })
+}
+
+/** The body bytes, refusing more than `limit` (announced or counted while reading). */
+async function readBody(response: Response, limit: number, tooLarge: () => never): Promise<Uint8Array> {
+  const announced = response.headers.get('content-length')
+  if (announced !== null && Number(announced) > limit) {
+    await response.body?.cancel().catch(() => {})
+    tooLarge()
+  }
+  // An announced, uncompressed length within the limit cannot grow: one read.
+  if (response.body === null || (announced !== null && !response.headers.has('content-encoding'))) {
+    return new Uint8Array(await response.arrayBuffer())
+  }
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.length
+    if (total > limit) {
+      await reader.cancel().catch(() => {})
+      tooLarge()
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1) return chunks[0]!
+  const body = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.length
+  }
+  return body
+}
+
+function isRedirectLimit(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: unknown } } | null)?.cause
+  return typeof cause?.message === 'string' && /redirect count exceeded/i.test(cause.message)
 }

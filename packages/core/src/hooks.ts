@@ -1,5 +1,6 @@
 import { UsageError } from './errors.js'
 import type { MaxResponse } from './types.js'
+import { isPlainObject, preview } from './values.js'
 
 /** The request as hooks see it, just before it is handed to the transport. Hooks may change it. */
 export interface HookRequest {
@@ -54,12 +55,12 @@ const NAMES = ['beforeRequest', 'afterResponse', 'onError', 'beforeRetry'] as co
 export function normalizeHooks(option: unknown): Hooks {
   const hooks: Hooks = { beforeRequest: [], afterResponse: [], onError: [], beforeRetry: [] }
   if (option === undefined) return hooks
-  if (typeof option !== 'object' || option === null) {
+  if (!isPlainObject(option)) {
     throw new UsageError('hooks must be an object such as { beforeRequest: [fn], afterResponse: [fn] }')
   }
   for (const key of Object.keys(option)) {
     if (!(NAMES as readonly string[]).includes(key)) {
-      throw new UsageError(`unknown hook "${key}"; known hooks: ${NAMES.join(', ')}`)
+      throw new UsageError(`unknown hook "${preview(key)}"; known hooks: ${NAMES.join(', ')}`)
     }
   }
   for (const name of NAMES) {

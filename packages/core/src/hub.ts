@@ -1,10 +1,15 @@
-import { checkUrl, type MaxCore, readJsonDocument } from './client.js'
+import type { MaxCore } from './client.js'
 import { MaxError, UsageError } from './errors.js'
+import { checkUrl } from './options.js'
 import type { MaxClientOptions } from './types.js'
+import { isPlainObject, preview } from './values.js'
 
 /** Options of {@link resolveHubDomain}: the hub URL plus how to reach it. */
 export interface HubOptions
-  extends Pick<MaxClientOptions, 'transport' | 'fetch' | 'timeout' | 'retry' | 'debug' | 'hooks'> {
+  extends Pick<
+    MaxClientOptions,
+    'transport' | 'fetch' | 'timeout' | 'retry' | 'debug' | 'hooks' | 'maxResponseSize'
+  > {
   /** Hub base URL, e.g. `https://hub.example.org`. */
   hub: string
 }
@@ -22,26 +27,34 @@ export async function resolveHubDomainWith(
   options: HubOptions,
 ): Promise<string> {
   if (typeof domain !== 'string' || domain.trim() === '') {
-    throw new UsageError(`domain must be a non-empty string such as "upc", got ${JSON.stringify(domain)}`)
+    throw new UsageError(
+      `domain must be a non-empty string such as "upc", got ${preview(JSON.stringify(domain) ?? String(domain))}`,
+    )
   }
-  if (typeof options !== 'object' || options === null || options.hub === undefined) {
+  if (!isPlainObject(options) || options.hub === undefined) {
     throw new UsageError('hub discovery needs the hub URL: { hub: "https://hub.example.org" }')
   }
   const hub = checkUrl(options.hub, 'hub')
   const reach: MaxClientOptions = {}
-  for (const key of ['transport', 'fetch', 'timeout', 'retry', 'debug', 'hooks'] as const) {
+  for (const key of [
+    'transport',
+    'fetch',
+    'timeout',
+    'retry',
+    'debug',
+    'hooks',
+    'maxResponseSize',
+  ] as const) {
     if (options[key] !== undefined) (reach as Record<string, unknown>)[key] = options[key]
   }
-  const info = await readJsonDocument(new Client(hub, reach), `${hub}/info`, 'hub info')
+  // A client pointed at the hub: its `/info` is the hub's document.
+  const info = await new Client(hub, reach).serverInfo()
   const domains = info.domains
-  const known =
-    typeof domains === 'object' && domains !== null && !Array.isArray(domains)
-      ? (domains as Record<string, unknown>)
-      : {}
+  const known = isPlainObject(domains) ? domains : {}
   // Own properties only: a domain named "constructor" must not reach Object.prototype.
   const entry = Object.hasOwn(known, domain) ? known[domain] : undefined
-  if (typeof entry === 'object' && entry !== null) {
-    const url = (entry as Record<string, unknown>).max_server_url
+  if (isPlainObject(entry)) {
+    const url = entry.max_server_url
     if (typeof url === 'string' && url !== '')
       return checkUrl(url, `max_server_url of domain "${domain}" in ${hub}/info`)
   }
@@ -51,7 +64,9 @@ export async function resolveHubDomainWith(
   }
   const names = Object.keys(known)
   throw new MaxError(
-    `The hub ${hub} knows no MAX server for domain "${domain}" and has no default_maxserver_url; ` +
-      (names.length === 0 ? 'it lists no domains' : `known domains: ${names.sort().join(', ')}`),
+    `The hub ${hub} knows no MAX server for domain "${preview(domain)}" and has no default_maxserver_url; ` +
+      (names.length === 0
+        ? 'it lists no domains'
+        : `known domains: ${preview(names.sort().join(', '), 500)}`),
   )
 }

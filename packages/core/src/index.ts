@@ -7,7 +7,6 @@ import { MaxCore } from './client.js'
 import { type HubOptions, resolveHubDomainWith } from './hub.js'
 
 export { MaxCore } from './client.js'
-export { REDACTED, redactText } from './debug.js'
 export {
   AuthRequiredError,
   type BadCredentialsDetails,
@@ -15,6 +14,7 @@ export {
   MaxError,
   RequestError,
   type RequestErrorDetails,
+  ResponseTooLargeError,
   redactUrl,
   TimeoutError,
   UsageError,
@@ -32,6 +32,7 @@ export type {
 } from './hooks.js'
 export type { HubOptions } from './hub.js'
 export { collect, type PaginateOptions, paginate } from './paginate.js'
+export { REDACTED, redactText } from './redact.js'
 export {
   HTTP_METHODS,
   type HttpMethod,

@@ -2,8 +2,9 @@ import http from 'node:http'
 import type https from 'node:https'
 import { promisify } from 'node:util'
 import type zlib from 'node:zlib'
-import { UsageError } from './errors.js'
+import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
 import { isFormData } from './form-data.js'
+import { DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
 import {
   type Transport,
   type TransportRequest,
@@ -11,6 +12,7 @@ import {
   TransportTimeoutError,
   withTimeoutSupport,
 } from './transport.js'
+import { preview } from './values.js'
 
 // `node:https` (TLS) and `node:zlib` load on first use: a one-shot plain-HTTP call needs neither.
 let httpsModule: typeof https | undefined
@@ -18,20 +20,19 @@ const loadHttps = (): typeof https => {
   httpsModule ??= process.getBuiltinModule('node:https')
   return httpsModule
 }
+type Decompress = (raw: Buffer, options: zlib.ZlibOptions | zlib.BrotliOptions) => Promise<Buffer>
 let decompressors:
-  | {
-      gunzip: (raw: Buffer) => Promise<Buffer>
-      inflate: (raw: Buffer) => Promise<Buffer>
-      inflateRaw: (raw: Buffer) => Promise<Buffer>
-    }
+  | { gunzip: Decompress; inflate: Decompress; inflateRaw: Decompress; brotli: Decompress; maxLength: number }
   | undefined
 const loadDecompressors = () => {
   if (decompressors === undefined) {
     const z: typeof zlib = process.getBuiltinModule('node:zlib')
     decompressors = {
-      gunzip: promisify(z.gunzip),
-      inflate: promisify(z.inflate),
-      inflateRaw: promisify(z.inflateRaw),
+      gunzip: promisify(z.gunzip) as Decompress,
+      inflate: promisify(z.inflate) as Decompress,
+      inflateRaw: promisify(z.inflateRaw) as Decompress,
+      brotli: promisify(z.brotliDecompress) as Decompress,
+      maxLength: process.getBuiltinModule('node:buffer').constants.MAX_LENGTH,
     }
   }
   return decompressors
@@ -57,7 +58,7 @@ export interface NodeTransportOptions {
   rejectUnauthorized?: boolean
   /** Extra trusted CA certificates (PEM) for the default https agent. */
   ca?: string | Buffer | Array<string | Buffer>
-  /** Redirects followed before failing. Default 5. */
+  /** Redirects followed before failing with a (never retried) `RequestError`. Default 5. */
   maxRedirects?: number
   /** Connections per host on the default agents. Default: unlimited, as Node's own default. */
   maxSockets?: number
@@ -69,16 +70,16 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-oauth-token', 'x-oauth-username'
 /**
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents shared by every request
  * of this transport (connections are reused, never one per call). It asks for gzip/deflate and
- * decodes it, follows redirects (bounded; credentials are dropped when the origin changes),
+ * decodes it (gzip, deflate, br) within `request.maxResponseSize`, follows redirects (bounded; credentials are dropped when the origin changes),
  * honours `request.signal` and `request.timeout`, and sends `FormData` as multipart.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
   if (typeof options !== 'object' || options === null) {
     throw new UsageError('createNodeTransport(options): options must be an object')
   }
-  const maxRedirects = options.maxRedirects ?? 5
-  if (!Number.isInteger(maxRedirects) || maxRedirects < 0) {
-    throw new UsageError(`maxRedirects must be a non-negative integer, got ${String(options.maxRedirects)}`)
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS
+  if (!Number.isInteger(maxRedirects) || maxRedirects < 0 || maxRedirects > 100) {
+    throw new UsageError(`maxRedirects must be an integer from 0 to 100, got ${String(options.maxRedirects)}`)
   }
   if (options.rejectUnauthorized !== undefined && typeof options.rejectUnauthorized !== 'boolean') {
     throw new UsageError('rejectUnauthorized must be true or false')
@@ -161,15 +162,26 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         if (REDIRECTS.has(status) && location !== undefined) {
           res.resume()
           done()
+          // Final errors (MaxErrors): the same request would take the same path again.
           if (redirects >= maxRedirects) {
-            reject(new Error(`too many redirects (more than ${maxRedirects}) starting at ${request.url}`))
+            reject(
+              new RequestError(
+                `${request.method} ${redactUrl(request.url)}: too many redirects (more than ${maxRedirects}); see the maxRedirects option of createNodeTransport`,
+                { status, method: request.method, url: request.url },
+              ),
+            )
             return
           }
           let next: URL
           try {
             next = new URL(location, url)
           } catch {
-            reject(new Error(`invalid redirect location ${JSON.stringify(location)} from ${url}`))
+            reject(
+              new RequestError(
+                `${request.method} ${redactUrl(url)} redirected to an invalid location ${JSON.stringify(preview(location))}`,
+                { status, method: request.method, url: request.url },
+              ),
+            )
             return
           }
           let nextMethod = method
@@ -195,14 +207,34 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
           )
           return
         }
+        const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+        const tooLarge = () => {
+          done()
+          res.destroy()
+          reject(new ResponseTooLargeError(request.method, request.url, limit, status))
+        }
+        // A too-large announced size is refused before reading a byte.
+        const announced = res.headers['content-length']
+        if (announced !== undefined && Number(announced) > limit) {
+          tooLarge()
+          return
+        }
         const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        let received = 0
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.length
+          if (received > limit) {
+            chunks.length = 0
+            tooLarge()
+          } else chunks.push(chunk)
+        })
         res.on('error', (error) => {
           done()
           reject(error)
         })
         res.on('end', () => {
           done()
+          if (received > limit) return
           const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
           const out: Record<string, string> = Object.create(null)
           const incoming = res.headers
@@ -215,7 +247,15 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
             resolve({ status, headers: out, body: raw })
             return
           }
-          decode(encoding, raw).then((decoded) => resolve({ status, headers: out, body: decoded }), reject)
+          decode(encoding, raw, limit).then(
+            (decoded) => resolve({ status, headers: out, body: decoded }),
+            (error: unknown) =>
+              reject(
+                (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE'
+                  ? new ResponseTooLargeError(request.method, request.url, limit, status)
+                  : error,
+              ),
+          )
         })
       })
       req.end(body)
@@ -260,21 +300,35 @@ function requestTarget(url: string): RequestTarget {
   return { ...parsed, path: slash === -1 ? '/' : url.slice(slash) }
 }
 
-async function decode(encoding: string, raw: Buffer): Promise<Buffer> {
+/** Decompresses `raw`, failing with `ERR_BUFFER_TOO_LARGE` past `limit` bytes (a zip bomb stops there). */
+async function decode(encoding: string, raw: Buffer, limit: number): Promise<Buffer> {
+  const z = loadDecompressors()
+  const options = { maxOutputLength: Math.min(limit + 1, z.maxLength) }
   switch (encoding.trim().toLowerCase()) {
     case 'gzip':
     case 'x-gzip':
-      return loadDecompressors().gunzip(raw)
+      return checked(await z.gunzip(raw, options), limit)
     case 'deflate': {
       // Some servers send raw deflate without the zlib wrapper.
-      const { inflate, inflateRaw } = loadDecompressors()
-      return inflate(raw).catch(() => inflateRaw(raw))
+      const inflated = await z.inflate(raw, options).catch((error: { code?: unknown }) => {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE') throw error
+        return z.inflateRaw(raw, options)
+      })
+      return checked(inflated, limit)
     }
+    case 'br':
+      return checked(await z.brotli(raw, options), limit)
     case 'identity':
       return raw
     default:
       throw new Error(`unsupported content-encoding ${JSON.stringify(encoding)}`)
   }
+}
+
+function checked(body: Buffer, limit: number): Buffer {
+  if (body.length > limit)
+    throw Object.assign(new RangeError('decompressed body too large'), { code: 'ERR_BUFFER_TOO_LARGE' })
+  return body
 }
 
 function without(headers: Record<string, string>, names: readonly string[]): Record<string, string> {

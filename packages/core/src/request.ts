@@ -24,6 +24,28 @@ export type QueryValue = string | number | boolean
  */
 export type QueryParams = Record<string, QueryValue | readonly QueryValue[] | undefined>
 
+const REQUEST_KEYS: ReadonlySet<string> = new Set([
+  'method',
+  'path',
+  'query',
+  'body',
+  'auth',
+  'signal',
+  'timeout',
+  'retry',
+  'headers',
+  'maxResponseSize',
+] satisfies Array<keyof MaxRequest>)
+
+/** Rejects keys a {@link MaxRequest} does not have (a misspelt `timout` would be ignored). @internal */
+export function checkRequestKeys(request: object): void {
+  for (const key of Object.keys(request)) {
+    if (!REQUEST_KEYS.has(key)) {
+      throw new UsageError(`unknown request option "${preview(key)}"; known: ${[...REQUEST_KEYS].join(', ')}`)
+    }
+  }
+}
+
 const trusted = new WeakSet<object>()
 
 /**

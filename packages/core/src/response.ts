@@ -1,5 +1,6 @@
 import { RequestError, redactUrl } from './errors.js'
 import type { MaxResponse } from './types.js'
+import { preview } from './values.js'
 
 const decoder = new TextDecoder()
 const TEXT_TYPE =
@@ -40,7 +41,7 @@ export function countOf(response: MaxResponse): number {
   const count = Number(value)
   if (!Number.isInteger(count) || count < 0) {
     throw new RequestError(
-      `${response.method} ${response.url} answered X-totalItems: ${JSON.stringify(value)}, expected a whole number`,
+      `${response.method} ${response.url} answered X-totalItems: ${preview(JSON.stringify(value))}, expected a whole number`,
       { status: response.status, method: response.method, url: response.url },
     )
   }
@@ -116,7 +117,8 @@ function throwMaxError(
 ): never {
   const error = String(body.error)
   const description = body.error_description === undefined ? undefined : String(body.error_description)
-  const text = description === undefined ? error : `${error}: ${description}`
+  // The fields keep MAX's full texts; the message quotes them shortened.
+  const text = description === undefined ? preview(error) : `${preview(error)}: ${preview(description, 500)}`
   throw new RequestError(`${text} (HTTP ${details.status} from ${details.method} ${details.url})`, {
     ...details,
     error,

@@ -1,4 +1,7 @@
 import { UsageError } from './errors.js'
+import { MAX_TIMEOUT } from './limits.js'
+import { HTTP_METHODS, isHttpMethod } from './request.js'
+import { isPlainObject, preview } from './values.js'
 
 /** When and how often a failed request is repeated. */
 export interface RetryOptions {
@@ -47,9 +50,32 @@ export const defaultRetryPolicy: RetryPolicy = Object.freeze({
 
 const NO_RETRY: RetryPolicy = Object.freeze({ ...defaultRetryPolicy, retries: 0 })
 
+/** Most retries one call may make. */
+export const MAX_RETRIES = 100
+
+const RETRY_KEYS: ReadonlySet<string> = new Set([
+  'retries',
+  'methods',
+  'statusCodes',
+  'minDelay',
+  'maxDelay',
+  'maxRetryAfter',
+] satisfies Array<keyof RetryOptions>)
+
 function checkDelay(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new UsageError(`retry.${name} must be a non-negative number of milliseconds, got ${String(value)}`)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_TIMEOUT) {
+    throw new UsageError(
+      `retry.${name} must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT}, got ${preview(String(value))}`,
+    )
+  }
+  return value
+}
+
+function checkRetries(value: unknown, where: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_RETRIES) {
+    throw new UsageError(
+      `${where} must be a whole number of retries from 0 to ${MAX_RETRIES}, got ${preview(String(value))}`,
+    )
   }
   return value
 }
@@ -61,35 +87,40 @@ export function resolveRetry(
 ): RetryPolicy {
   if (option === undefined) return base
   if (option === false) return NO_RETRY
-  if (typeof option === 'number') {
-    if (!Number.isInteger(option) || option < 0) {
-      throw new UsageError(
-        `retry must be a non-negative integer (retries), an object or false, got ${option}`,
-      )
-    }
-    return { ...base, retries: option }
+  if (typeof option === 'number') return { ...base, retries: checkRetries(option, 'retry') }
+  if (!isPlainObject(option)) {
+    throw new UsageError(
+      `retry must be a number of retries, an object such as { retries: 2 } or false, got ${option === null ? 'null' : Array.isArray(option) ? 'an array' : typeof option}`,
+    )
   }
-  if (typeof option !== 'object' || option === null) {
-    throw new UsageError(`retry must be a number, an object or false, got ${typeof option}`)
+  for (const key of Object.keys(option)) {
+    if (!RETRY_KEYS.has(key)) {
+      throw new UsageError(`unknown retry option "${preview(key)}"; known: ${[...RETRY_KEYS].join(', ')}`)
+    }
   }
   const policy: RetryPolicy = { ...base }
-  if (option.retries !== undefined) {
-    if (!Number.isInteger(option.retries) || option.retries < 0) {
-      throw new UsageError(`retry.retries must be a non-negative integer, got ${String(option.retries)}`)
-    }
-    policy.retries = option.retries
-  }
+  if (option.retries !== undefined) policy.retries = checkRetries(option.retries, 'retry.retries')
   if (option.methods !== undefined) {
-    if (!Array.isArray(option.methods) || option.methods.some((m) => typeof m !== 'string')) {
-      throw new UsageError('retry.methods must be an array of HTTP method names, e.g. ["GET", "POST"]')
+    const methods: unknown = option.methods
+    if (
+      !Array.isArray(methods) ||
+      methods.some((m) => typeof m !== 'string' || !isHttpMethod(m.toUpperCase()))
+    ) {
+      throw new UsageError(
+        `retry.methods must be an array of HTTP methods among ${HTTP_METHODS.join(', ')}, e.g. ["GET", "POST"]`,
+      )
     }
-    policy.methods = new Set(option.methods.map((m) => m.toUpperCase()))
+    policy.methods = new Set((methods as string[]).map((m) => m.toUpperCase()))
   }
   if (option.statusCodes !== undefined) {
-    if (!Array.isArray(option.statusCodes) || option.statusCodes.some((s) => !Number.isInteger(s))) {
-      throw new UsageError('retry.statusCodes must be an array of HTTP status numbers, e.g. [502, 503]')
+    const codes: unknown = option.statusCodes
+    if (
+      !Array.isArray(codes) ||
+      codes.some((s) => !Number.isInteger(s) || (s as number) < 100 || (s as number) > 599)
+    ) {
+      throw new UsageError('retry.statusCodes must be an array of HTTP statuses (100-599), e.g. [502, 503]')
     }
-    policy.statusCodes = new Set(option.statusCodes)
+    policy.statusCodes = new Set(codes as number[])
   }
   if (option.minDelay !== undefined) policy.minDelay = checkDelay('minDelay', option.minDelay)
   if (option.maxDelay !== undefined) policy.maxDelay = checkDelay('maxDelay', option.maxDelay)

@@ -17,6 +17,11 @@ export interface TransportRequest {
    * support for it (the two built-in ones); see {@link supportsTimeout}.
    */
   timeout?: number
+  /**
+   * Largest body accepted, in bytes, on the wire and once decompressed. Transports should stop
+   * reading beyond it and throw a `ResponseTooLargeError`; the client refuses a larger body anyway.
+   */
+  maxResponseSize?: number
 }
 
 /** One HTTP response as a transport returns it. */

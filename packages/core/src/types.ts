@@ -27,7 +27,10 @@ export interface MaxClientOptions {
   transport?: Transport
   /** A `fetch`, or an in-process `(request: Request) => Promise<Response>` handler. */
   fetch?: FetchLike | typeof globalThis.fetch
-  /** Milliseconds per attempt before giving up with a `TimeoutError`. Default 30 000. */
+  /**
+   * Milliseconds per attempt before giving up with a `TimeoutError`: an integer from 1 to
+   * 2 147 483 647 (~24.8 days, the largest timer), or `0` for no timeout. Default 30 000.
+   */
   timeout?: number
   /** Retry policy; a number sets how many retries; `false` turns retries off. Default: 2 retries. */
   retry?: RetryOptions | number | false
@@ -40,6 +43,12 @@ export interface MaxClientOptions {
   debug?: boolean | ((line: string) => void)
   /** Headers added to every request (lower- or mixed-case names). */
   headers?: Record<string, string>
+  /**
+   * Largest response body accepted, in bytes, counted on the wire and again once decompressed; a
+   * larger one fails with a (never retried) `ResponseTooLargeError`. Default 67 108 864 (64 MiB).
+   * A call can override it.
+   */
+  maxResponseSize?: number
 }
 
 /** The per-call options every MAX client shares (rest, rpc and the CLI extend them). */

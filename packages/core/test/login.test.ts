@@ -113,11 +113,31 @@ describe('login', () => {
     expect(max.hasToken).toBe(false)
   })
 
-  it('any non-200 status is a refusal, even 201', async () => {
-    nock(OAUTH).post('/token').reply(201, { access_token: 'x-token' })
-    await expect(new MaxCore(MAX, { oauthServer: OAUTH }).login('alice', 'pw')).rejects.toThrow(
-      BadCredentialsError,
-    )
+  it('only an invalid_grant answer is a refusal; 201, 5xx or an unexpected 400 is a RequestError with its status', async () => {
+    nock(OAUTH)
+      .post('/token')
+      .reply(201, { access_token: 'x-token' })
+      .post('/token')
+      .reply(500, { error: 'server_error', error_description: 'database down' })
+      .post('/token')
+      .reply(400, { error: 'invalid_client' })
+      .post('/token')
+      .reply(400, { error: 'invalid_grant', error_description: 'Invalid username or password' })
+    const max = new MaxCore(MAX, { oauthServer: OAUTH })
+    for (const [status, text] of [
+      [201, /HTTP 201/],
+      [500, /HTTP 500: server_error \(database down\)/],
+      [400, /HTTP 400: invalid_client/],
+    ] as const) {
+      const error = await failure(max.login('alice', 'pw'))
+      expect(error).toBeInstanceOf(RequestError)
+      expect(error).not.toBeInstanceOf(BadCredentialsError)
+      expect(error.status).toBe(status)
+      expect(error.message).toMatch(text)
+    }
+    const refusal = await failure(max.login('alice', 'pw'))
+    expect(refusal).toBeInstanceOf(BadCredentialsError)
+    expect(refusal.status).toBe(400)
   })
 
   it('a 200 without a token or with a non-JSON body is a clear error', async () => {
@@ -133,7 +153,9 @@ describe('login', () => {
   it('POST /token is not retried on 503', async () => {
     const scope = nock(OAUTH).post('/token').reply(503, 'busy')
     const max = new MaxCore(MAX, { oauthServer: OAUTH, retry: { retries: 3, minDelay: 0 } })
-    await expect(max.login('alice', 'pw')).rejects.toThrow(BadCredentialsError)
+    const error = await failure(max.login('alice', 'pw'))
+    expect(error).toBeInstanceOf(RequestError)
+    expect(error.status).toBe(503)
     scope.done()
   })
 })

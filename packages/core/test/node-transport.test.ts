@@ -93,12 +93,20 @@ describe('node transport against a real server on 127.0.0.1', () => {
     expect(log).toEqual(['POST /old {"a":1}', 'POST /new {"a":1}', 'POST /created {"b":2}', 'GET /see '])
   })
 
-  it('stops after maxRedirects', async () => {
-    const server = await serve((_req, res) => json(res, 302, {}, { location: '/loop' }))
-    const max = new MaxCore(server.url, { transport: createNodeTransport({ maxRedirects: 3 }), retry: false })
+  it('stops after maxRedirects, and a redirect loop is final: never retried', async () => {
+    let requests = 0
+    const server = await serve((_req, res) => {
+      requests++
+      json(res, 302, {}, { location: '/loop' })
+    })
+    const max = new MaxCore(server.url, {
+      transport: createNodeTransport({ maxRedirects: 3 }),
+      retry: { retries: 2, minDelay: 0 },
+    })
     const error = await failure(max.send({ method: 'GET', path: '/loop', auth: false }))
     expect(error).toBeInstanceOf(RequestError)
     expect(error.message).toMatch(/too many redirects \(more than 3\)/)
+    expect(requests).toBe(4)
   })
 
   it('drops credentials when a redirect leaves the origin', async () => {

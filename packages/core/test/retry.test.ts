@@ -121,7 +121,7 @@ describe('retries', () => {
   })
 
   it('rejects bad retry options clearly', () => {
-    expect(() => new MaxCore(MAX, { retry: -1 })).toThrow(/non-negative integer/)
+    expect(() => new MaxCore(MAX, { retry: -1 })).toThrow(/whole number of retries from 0 to 100/)
     expect(() => new MaxCore(MAX, { retry: { methods: 'POST' as unknown as string[] } })).toThrow(UsageError)
     expect(() => new MaxCore(MAX, { retry: { minDelay: -5 } })).toThrow(/retry.minDelay/)
   })

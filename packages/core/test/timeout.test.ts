@@ -32,6 +32,13 @@ describe.each([
     expect(error.message).toBe('GET http://max.test/slow timed out after 30 ms')
   })
 
+  it('the largest timeout (2^31-1 ms) and 0 (no timeout) wait for the answer instead of firing at once', async () => {
+    nock(MAX).get('/slow').delay(40).reply(200, { ok: 1 }).get('/slow').delay(40).reply(200, { ok: 2 })
+    const max = new MaxCore(MAX, { ...auth, ...transport, timeout: 2 ** 31 - 1 })
+    expect((await max.send({ method: 'GET', path: '/slow' })).body).toEqual({ ok: 1 })
+    expect((await max.send({ method: 'GET', path: '/slow', timeout: 0 })).body).toEqual({ ok: 2 })
+  })
+
   it('a per-call timeout overrides the client one', async () => {
     nock(MAX).get('/slow').delay(3000).reply(200, {})
     const max = new MaxCore(MAX, { ...auth, ...transport, timeout: 60_000 })
@@ -107,7 +114,10 @@ describe('timeouts with a custom transport', () => {
   })
 
   it('rejects bad timeouts', () => {
-    expect(() => new MaxCore(MAX, { timeout: 0 })).toThrow(/positive number of milliseconds/)
-    expect(() => new MaxCore(MAX, { timeout: Number.NaN })).toThrow(/timeout/)
+    for (const timeout of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '10']) {
+      expect(() => new MaxCore(MAX, { timeout: timeout as number })).toThrow(
+        /timeout must be a whole number of milliseconds from 1 to 2147483647, or 0 for no timeout/,
+      )
+    }
   })
 })

@@ -1,12 +1,18 @@
 import { describe, expectTypeOf, it } from 'vitest'
 import {
   collect,
+  HTTP_METHODS,
+  type HttpMethod,
   type MaxClientOptions,
   MaxCore,
+  type MaxRequest,
   type MaxResponse,
   paginate,
+  type QueryParams,
   type RequestError,
+  type RequestOptions,
   type Transport,
+  trustRequest,
 } from '../src/index.node.js'
 
 describe('public types', () => {
@@ -41,5 +47,17 @@ describe('public types', () => {
     expectTypeOf(options.transport).toEqualTypeOf<Transport | undefined>()
     expectTypeOf<RequestError['status']>().toEqualTypeOf<number>()
     expectTypeOf<RequestError['error']>().toEqualTypeOf<string | undefined>()
+  })
+
+  it('the shared contract: one method type, structured queries, RequestOptions, trustRequest', () => {
+    expectTypeOf<HttpMethod>().toEqualTypeOf<'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD'>()
+    expectTypeOf(HTTP_METHODS).toEqualTypeOf<readonly ['GET', 'POST', 'PUT', 'DELETE', 'HEAD']>()
+    expectTypeOf<MaxRequest>().toExtend<RequestOptions>()
+    expectTypeOf<{ limit: number; tags: string[]; public: boolean }>().toExtend<QueryParams>()
+    const request = trustRequest({ method: 'GET' as const, path: '/x', query: { limit: 5 } })
+    expectTypeOf(request.query).toEqualTypeOf<{ limit: number }>()
+    // @ts-expect-error query values are strings, numbers or booleans
+    const bad: QueryParams = { nested: { a: 1 } }
+    void bad
   })
 })
