@@ -12,7 +12,9 @@ export async function createAdapter({ url, username, token }) {
   // the `| null` of a missing person (the bench's server always has it).
   return {
     getPerson: () =>
-      /** @type {Promise<{ username: string }>} */ (/** @type {PersonNode} */ (client.people[username]).get()),
+      /** @type {Promise<{ username: string }>} */ (
+        /** @type {PersonNode} */ (client.people[username]).get()
+      ),
     // The defaults supply object.objectType; `object_content` expands to object.content.
     postActivity: () =>
       /** @type {PersonNode} */ (client.people[username]).activities.post({

@@ -275,7 +275,9 @@ function boundMethod(state: NodeState, key: string): NodeState['invoke'] {
   }
   const entry = methods.get(key)
   if (!entry) return undefined
-  return (fields?: unknown, options?: unknown) => call(state, entry, fields, options)
+  // How messages name this call; made once, since bound methods are cached per node.
+  const caller = `${state.path}.${entry.callName}()`
+  return (fields?: unknown, options?: unknown) => call(state, entry, caller, fields, options)
 }
 
 function paramsFor(route: RouteSpec, values: readonly string[]): Record<string, string> {
@@ -307,7 +309,7 @@ interface PagingOptions extends CallOptions {
 function buildFor(
   state: NodeState,
   entry: NodeMethod,
-  name: string,
+  caller: string,
   fields: unknown,
   options: unknown,
   callerOptions?: readonly string[],
@@ -323,15 +325,21 @@ function buildFor(
     expandUnderscores: context.expandUnderscores,
     options: options as CallOptions | undefined,
     callerOptions,
-    caller: `${state.path}.${name}()`,
+    caller,
   })
 }
 
 // Not async: one promise less per call on the hot path; argument errors still reject.
-function call(state: NodeState, entry: NodeMethod, fields: unknown, options: unknown): Promise<unknown> {
+function call(
+  state: NodeState,
+  entry: NodeMethod,
+  caller: string,
+  fields: unknown,
+  options: unknown,
+): Promise<unknown> {
   let request: BuiltRequest
   try {
-    request = buildFor(state, entry, entry.callName, fields, options)
+    request = buildFor(state, entry, caller, fields, options)
   } catch (error) {
     return Promise.reject(error)
   }
@@ -364,7 +372,7 @@ function iterate(
   options: unknown,
 ): AsyncIterable<unknown> {
   checkListFields(state, 'iterate', fields)
-  const request = buildFor(state, entry, 'iterate', fields, options, PAGING_OPTIONS)
+  const request = buildFor(state, entry, `${state.path}.iterate()`, fields, options, PAGING_OPTIONS)
   const paging = (options ?? {}) as PagingOptions
   return paginate(state.context.client, request, pageOptions(entry, request, paging, paging.max))
 }
@@ -376,7 +384,7 @@ async function all(
   options: unknown,
 ): Promise<unknown[]> {
   checkListFields(state, 'all', fields)
-  const request = buildFor(state, entry, 'all', fields, options, PAGING_OPTIONS)
+  const request = buildFor(state, entry, `${state.path}.all()`, fields, options, PAGING_OPTIONS)
   const paging = (options ?? {}) as PagingOptions
   return collect(
     paginate(state.context.client, request, pageOptions(entry, request, paging, undefined)),
