@@ -2,7 +2,8 @@
 // Regenerates src/catalog.generated.ts from a MAX server's GET /info/api document.
 //   pnpm --filter @maxclient/resources sync --from https://max.example.org/info/api
 //   pnpm --filter @maxclient/resources sync --from ./recorded-info-api.json [--out FILE] [--check]
-// Curated facts the document lacks are kept from the current catalog (see catalogFromInfoApi).
+// The generated module holds exactly what the document says (infoApiRoutes); curated facts live in
+// src/catalog.overrides.ts, which this script never rewrites: it says which overrides went stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,7 +32,8 @@ if (!args.from) die(`--from is required\n${usage}`)
 const dist = join(packageDir, 'dist', 'index.js')
 if (!existsSync(dist))
   die('the package is not built; run `pnpm turbo run build --filter=@maxclient/resources` first')
-const { catalog, catalogFromInfoApi, diffCatalogs, renderCatalogModule } = await import(dist)
+const { catalogOverrides, diffCatalogs, generatedCatalog, infoApiRoutes, mergeCatalog, renderCatalogModule } =
+  await import(dist)
 
 async function load(source) {
   if (/^https?:\/\//i.test(source)) {
@@ -48,7 +50,7 @@ async function load(source) {
 
 let next
 try {
-  next = catalogFromInfoApi(await load(args.from), catalog)
+  next = infoApiRoutes(await load(args.from))
 } catch (error) {
   die(error.message)
 }
@@ -57,7 +59,8 @@ const out = resolve(
   args.out ?? join(packageDir, 'src', 'catalog.generated.ts'),
 )
 const source = renderCatalogModule(next)
-const { added, removed } = diffCatalogs(catalog, next)
+// Listed against the built package, for the reader only: the output does not depend on it.
+const { added, removed } = diffCatalogs(generatedCatalog, next)
 for (const pair of added) console.log(`+ ${pair}`)
 for (const pair of removed) console.log(`- ${pair}`)
 const current = existsSync(out) ? readFileSync(out, 'utf8') : ''
@@ -70,6 +73,11 @@ if (args.check) {
   writeFileSync(out, source)
   console.log(`wrote ${out}: ${next.length} routes (${added.length} pairs added, ${removed.length} removed)`)
   console.log(
-    'rebuild the package and review new routes: summaries, models and upload flags need a human eye',
+    'rebuild the package and review new routes: models, paging and upload facts go in src/catalog.overrides.ts',
   )
+}
+try {
+  mergeCatalog(next, catalogOverrides)
+} catch (error) {
+  console.log(`note: ${error.message}`)
 }

@@ -1,21 +1,18 @@
-// Generated file: the MAX route catalog. Regenerate it with
-// `pnpm --filter @maxclient/resources sync --from <url-or-file>` instead of editing by hand.
-import type { RouteSpec } from './spec.js'
+// Generated file: what a MAX server's GET /info/api says about each route. Regenerate it with
+// `pnpm --filter @maxclient/resources sync --from <url-or-file>` instead of editing by hand; facts the
+// document lacks (models, paging, uploads, deprecated forms...) go in catalog.overrides.ts.
+import type { InfoRouteSpec } from './spec.js'
 
-export const catalog = [
+export const generatedCatalog = [
   {
     "id": "users",
     "pattern": "/people",
     "category": "User",
     "name": "Users",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_visible_people",
         "permissionLabel": "List visible people",
         "summary": "Search the people visible to you (reduced profiles)",
         "count": false,
@@ -34,29 +31,9 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first",
-          "modes": [
-            {
-              "param": "max_users",
-              "cursor": "username",
-              "cursorParam": "after",
-              "note": "max_users lists people in ascending username order, where before/after take usernames"
-            }
-          ]
-        },
-        "upload": false,
-        "model": "personSummary",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       },
       "POST": {
-        "permission": "add_people",
         "permissionLabel": "Add people",
         "summary": "Create a user, or get the existing one back",
         "count": false,
@@ -67,15 +44,7 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "person",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -85,81 +54,33 @@ export const catalog = [
     "category": "User",
     "name": "User",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "view_user_profile",
         "permissionLabel": "View user profile",
         "summary": "Read a user profile",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "person",
-        "list": false,
-        "successStatus": [
-          200
-        ]
-      },
-      "POST": {
-        "permission": "add_people",
-        "permissionLabel": "Add people",
-        "summary": "Old form of creating a user",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "person",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "POST",
-            "pattern": "/people"
-          }
-        }
+        "searchParams": false
       },
       "PUT": {
-        "permission": "modify_user",
         "permissionLabel": "Modify user profile",
         "summary": "Change fields of a user profile",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "person",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "delete_user",
         "permissionLabel": "Delete user",
         "summary": "Delete a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -169,43 +90,25 @@ export const catalog = [
     "category": "User",
     "name": "User avatar",
     "filesystem": true,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "Anonymous",
         "permissionLabel": "Anonymous",
         "summary": "Download the avatar image of a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "POST": {
-        "permission": "modify_avatar",
         "permissionLabel": "Modify a user's avatar",
         "summary": "Upload a new avatar image for a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": true,
-        "uploadForm": "file",
-        "model": "avatarUpdated",
-        "list": false,
-        "successStatus": [
-          201
-        ]
+        "searchParams": false
       }
     }
   },
@@ -215,27 +118,18 @@ export const catalog = [
     "category": "User",
     "name": "User avatar sizes",
     "filesystem": true,
-    "actorNotRequired": [],
     "params": [
       "username",
       "size"
     ],
     "methods": {
       "GET": {
-        "permission": "Anonymous",
         "permissionLabel": "Anonymous",
         "summary": "Download a user avatar at a given size",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -245,13 +139,11 @@ export const catalog = [
     "category": "Activities",
     "name": "User activities",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "list_activities",
         "permissionLabel": "View activities",
         "summary": "List the activities a user has posted",
         "count": true,
@@ -262,36 +154,15 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       },
       "POST": {
-        "permission": "add_activity",
         "permissionLabel": "Add activity",
         "summary": "Post an activity on a user timeline",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": true,
-        "uploadForm": "json_data+file",
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -301,48 +172,17 @@ export const catalog = [
     "category": "Activities",
     "name": "User Timeline",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "view_timeline",
         "permissionLabel": "View user timeline activities",
         "summary": "List the timeline of a user: own, followed and subscribed posts",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first",
-          "modes": [
-            {
-              "param": "priority",
-              "value": "comments",
-              "cursor": "lastComment",
-              "note": "priority=comments orders by last comment, and before takes the lastComment value"
-            },
-            {
-              "param": "sortBy",
-              "value": "comments",
-              "unless": [
-                "sort",
-                "priority"
-              ],
-              "cursor": "lastComment",
-              "note": "sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value"
-            }
-          ]
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -352,13 +192,11 @@ export const catalog = [
     "category": "Activities",
     "name": "User Timeline authors",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "view_timeline",
         "permissionLabel": "View user timeline activities",
         "summary": "List the latest distinct authors in a user timeline",
         "count": true,
@@ -369,14 +207,7 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "actor",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -386,30 +217,17 @@ export const catalog = [
     "category": "Comments",
     "name": "User comments",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "list_comments",
         "permissionLabel": "View activity comments",
         "summary": "List the comments a user has written",
         "count": true,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -419,13 +237,11 @@ export const catalog = [
     "category": "Subscriptions",
     "name": "User subscriptions",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "view_subscriptions",
         "permissionLabel": "View all subscriptions of user to a context",
         "summary": "List the contexts a user is subscribed to",
         "count": false,
@@ -436,37 +252,7 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "subscription",
-        "list": true,
-        "successStatus": [
-          200
-        ]
-      },
-      "POST": {
-        "permission": "add_subscription",
-        "permissionLabel": "Subscribe an user to a context",
-        "summary": "Old form of subscribing a user to a context (the context URL goes in object.url)",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "POST",
-            "pattern": "/contexts/{hash}/subscriptions"
-          }
-        }
+        "searchParams": false
       }
     }
   },
@@ -476,13 +262,11 @@ export const catalog = [
     "category": "Subscriptions",
     "name": "User unsubscriptionsPush",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "view_subscriptions",
         "permissionLabel": "View all subscriptions of user to a context",
         "summary": "List the subscriptions of a user with push notifications off",
         "count": false,
@@ -493,14 +277,7 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "subscription",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -510,42 +287,25 @@ export const catalog = [
     "category": "Tokens",
     "name": "User device tokens",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username"
     ],
     "methods": {
       "GET": {
-        "permission": "list_tokens",
         "permissionLabel": "List and query tokens",
         "summary": "List the push device tokens of a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "tokenListItem",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "delete_token",
         "permissionLabel": "Delete a device token",
         "summary": "Remove every push device token of a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -555,43 +315,26 @@ export const catalog = [
     "category": "Tokens",
     "name": "User device tokens by platform",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username",
       "platform"
     ],
     "methods": {
       "GET": {
-        "permission": "list_tokens",
         "permissionLabel": "List and query tokens",
         "summary": "List the push tokens of a user for one platform",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "tokenListItem",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "delete_token",
         "permissionLabel": "Delete a device token",
         "summary": "Remove the push tokens of a user for one platform",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -601,24 +344,15 @@ export const catalog = [
     "category": "Tokens",
     "name": "Device tokens",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "add_token",
         "permissionLabel": "Add a new device token",
         "summary": "Register a push device token for the current user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "token",
-        "list": false,
-        "successStatus": [
-          201
-        ]
+        "searchParams": false
       }
     }
   },
@@ -628,26 +362,17 @@ export const catalog = [
     "category": "Tokens",
     "name": "Device token",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "token"
     ],
     "methods": {
       "DELETE": {
-        "permission": "delete_token",
         "permissionLabel": "Delete a device token",
         "summary": "Remove one push device token",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -657,26 +382,17 @@ export const catalog = [
     "category": "Tokens",
     "name": "Context tokens",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "list_tokens",
         "permissionLabel": "List and query tokens",
         "summary": "List the push tokens of the subscribers of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "tokenListItem",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -686,26 +402,17 @@ export const catalog = [
     "category": "Tokens",
     "name": "Conversation tokens",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "list_tokens",
         "permissionLabel": "List and query tokens",
         "summary": "List the push tokens of the participants of a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "tokenListItem",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -715,28 +422,15 @@ export const catalog = [
     "category": "Comments",
     "name": "Comments (Global)",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_comments",
         "permissionLabel": "View activity comments",
         "summary": "List comments across all activities",
         "count": true,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -746,28 +440,15 @@ export const catalog = [
     "category": "Activities",
     "name": "Activities",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_activities",
         "permissionLabel": "View activities",
         "summary": "List activities across the whole server",
         "count": true,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -777,13 +458,11 @@ export const catalog = [
     "category": "Activities",
     "name": "Activity",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "GET": {
-        "permission": "view_activity",
         "permissionLabel": "View activity",
         "summary": "Read one activity",
         "count": false,
@@ -794,17 +473,9 @@ export const catalog = [
           }
         ],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "delete_activity",
         "permissionLabel": "Delete activity",
         "summary": "Delete one activity",
         "count": false,
@@ -815,14 +486,7 @@ export const catalog = [
           }
         ],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -832,42 +496,25 @@ export const catalog = [
     "category": "Comments",
     "name": "Activity comments",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "GET": {
-        "permission": "list_comments",
         "permissionLabel": "View activity comments",
         "summary": "List the comments of an activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "comment",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "POST": {
-        "permission": "add_comment",
         "permissionLabel": "Add a comment to an activity",
         "summary": "Comment on an activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201
-        ]
+        "searchParams": false
       }
     }
   },
@@ -877,27 +524,18 @@ export const catalog = [
     "category": "Comments",
     "name": "Activity comment",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity",
       "comment"
     ],
     "methods": {
       "DELETE": {
-        "permission": "delete_comment",
         "permissionLabel": "Delete a activity comment",
         "summary": "Delete a comment of an activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -907,43 +545,25 @@ export const catalog = [
     "category": "Activities",
     "name": null,
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "POST": {
-        "permission": "flag",
         "permissionLabel": "Flag an activity",
         "summary": "Flag (pin) an activity in its context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "unflag",
         "permissionLabel": "Unflag an activity",
         "summary": "Remove the flag from an activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -953,27 +573,17 @@ export const catalog = [
     "category": "Activities",
     "name": null,
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "POST": {
-        "permission": "like",
         "permissionLabel": "Like an activity",
         "summary": "Like an activity as the current actor",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -983,27 +593,18 @@ export const catalog = [
     "category": "Activities",
     "name": null,
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity",
       "username"
     ],
     "methods": {
       "DELETE": {
-        "permission": "unlike",
         "permissionLabel": "Unlike an activity",
         "summary": "Withdraw the like a user gave an activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1013,27 +614,17 @@ export const catalog = [
     "category": "Activities",
     "name": null,
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "POST": {
-        "permission": "favorite",
         "permissionLabel": "Favorite an activity",
         "summary": "Mark an activity as a favorite of the current actor",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1043,27 +634,18 @@ export const catalog = [
     "category": "Activities",
     "name": null,
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity",
       "username"
     ],
     "methods": {
       "DELETE": {
-        "permission": "unfavorite",
         "permissionLabel": "Unfavorite an activity",
         "summary": "Remove an activity from the favorites of a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1073,13 +655,11 @@ export const catalog = [
     "category": "Activities",
     "name": "Image",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "GET": {
-        "permission": "view_activity",
         "permissionLabel": "View activity",
         "summary": "Download the image attached to an activity",
         "count": false,
@@ -1094,14 +674,7 @@ export const catalog = [
           }
         ],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1111,14 +684,12 @@ export const catalog = [
     "category": "Activities",
     "name": "Named size Image",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity",
       "size"
     ],
     "methods": {
       "GET": {
-        "permission": "view_activity",
         "permissionLabel": "View activity",
         "summary": "Download the image of an activity at a given size",
         "count": false,
@@ -1133,14 +704,7 @@ export const catalog = [
           }
         ],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1150,13 +714,11 @@ export const catalog = [
     "category": "Activities",
     "name": "File",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "activity"
     ],
     "methods": {
       "GET": {
-        "permission": "view_activity",
         "permissionLabel": "View activity",
         "summary": "Download the file attached to an activity",
         "count": false,
@@ -1167,14 +729,7 @@ export const catalog = [
           }
         ],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1184,45 +739,23 @@ export const catalog = [
     "category": "Contexts",
     "name": "Contexts",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_contexts",
         "permissionLabel": "List contexts",
         "summary": "Search all contexts",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "context",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       },
       "POST": {
-        "permission": "add_context",
         "permissionLabel": "Add context",
         "summary": "Create a context, or get the existing one back",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "context",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1232,28 +765,15 @@ export const catalog = [
     "category": "Contexts",
     "name": "Public contexts",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_public_contexts",
         "permissionLabel": "List public contexts",
         "summary": "List the contexts anyone may subscribe to",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "context",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -1263,58 +783,33 @@ export const catalog = [
     "category": "Contexts",
     "name": "Context",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "view_context",
         "permissionLabel": "View context",
         "summary": "Read one context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "context",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "PUT": {
-        "permission": "modify_context",
         "permissionLabel": "Can modify context",
         "summary": "Change fields of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "context",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "delete_context",
         "permissionLabel": "Delete context",
         "summary": "Delete a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1324,26 +819,17 @@ export const catalog = [
     "category": "Contexts",
     "name": "Context avatar",
     "filesystem": true,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "Anonymous",
         "permissionLabel": "Anonymous",
         "summary": "Download the avatar image of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1353,27 +839,18 @@ export const catalog = [
     "category": "Contexts",
     "name": "Context permissions defaults",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash",
       "username"
     ],
     "methods": {
       "POST": {
-        "permission": "manage_subcription_permissions",
         "permissionLabel": "Grant or revoke permissions on a subscription",
         "summary": "Reset the permissions of a subscriber to the context defaults",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "subscription",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1383,7 +860,6 @@ export const catalog = [
     "category": "Contexts",
     "name": "Context permission",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash",
       "username",
@@ -1391,7 +867,6 @@ export const catalog = [
     ],
     "methods": {
       "PUT": {
-        "permission": "manage_subcription_permissions",
         "permissionLabel": "Grant or revoke permissions on a subscription",
         "summary": "Grant one context permission to a subscriber",
         "count": false,
@@ -1402,18 +877,9 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "subscription",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "manage_subcription_permissions",
         "permissionLabel": "Grant or revoke permissions on a subscription",
         "summary": "Revoke one context permission from a subscriber",
         "count": false,
@@ -1424,15 +890,7 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "subscription",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1442,13 +900,11 @@ export const catalog = [
     "category": "Activities",
     "name": "Context activities",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "list_activities",
         "permissionLabel": "View activities",
         "summary": "List the activities posted in a context",
         "count": true,
@@ -1459,54 +915,15 @@ export const catalog = [
           }
         ],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first",
-          "modes": [
-            {
-              "param": "priority",
-              "value": "comments",
-              "cursor": "lastComment",
-              "note": "priority=comments orders by last comment, and before takes the lastComment value"
-            },
-            {
-              "param": "sortBy",
-              "value": "comments",
-              "unless": [
-                "sort",
-                "priority"
-              ],
-              "cursor": "lastComment",
-              "note": "sortBy=comments (deprecated) means priority=comments, and before takes the lastComment value"
-            }
-          ]
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       },
       "POST": {
-        "permission": "add_activity",
         "permissionLabel": "Add activity",
         "summary": "Post an activity in a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": true,
-        "uploadForm": "json_data+file",
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1516,30 +933,17 @@ export const catalog = [
     "category": "Comments",
     "name": "Context comments",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "list_comments",
         "permissionLabel": "View activity comments",
         "summary": "List the comments written in a context",
         "count": true,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "activity",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -1549,13 +953,11 @@ export const catalog = [
     "category": "Activities",
     "name": "Context authors",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "list_activities",
         "permissionLabel": "View activities",
         "summary": "List the latest distinct authors in a context",
         "count": true,
@@ -1566,14 +968,7 @@ export const catalog = [
             "required": false
           }
         ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "actor",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1583,43 +978,25 @@ export const catalog = [
     "category": "Contexts",
     "name": "Users subscribed to context",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "view_subscriptions",
         "permissionLabel": "View all subscriptions of user to a context",
         "summary": "List the subscribers of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": false,
-        "upload": false,
-        "model": "contextSubscriber",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       },
       "POST": {
-        "permission": "add_subscription",
         "permissionLabel": "Subscribe an user to a context",
         "summary": "Subscribe a user to a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1629,27 +1006,18 @@ export const catalog = [
     "category": "Contexts",
     "name": "User subscription",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash",
       "username"
     ],
     "methods": {
       "DELETE": {
-        "permission": "remove_subscription",
         "permissionLabel": "Unsubscribe an user to a context",
         "summary": "Unsubscribe a user from a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1659,26 +1027,17 @@ export const catalog = [
     "category": "Contexts",
     "name": "Users unsubscribed push to context",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "view_subscriptions",
         "permissionLabel": "View all subscriptions of user to a context",
         "summary": "List the subscribers of a context with push notifications off",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": false,
-        "upload": false,
-        "model": "usernameEntry",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -1688,28 +1047,18 @@ export const catalog = [
     "category": "Contexts",
     "name": "User unsubscribed push",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash",
       "username"
     ],
     "methods": {
       "POST": {
-        "permission": "add_subscription",
         "permissionLabel": "Subscribe an user to a context",
         "summary": "Turn push notifications off for a subscriber of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1719,27 +1068,18 @@ export const catalog = [
     "category": "Contexts",
     "name": "User subscription push",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash",
       "username"
     ],
     "methods": {
       "DELETE": {
-        "permission": "remove_subscription",
         "permissionLabel": "Unsubscribe an user to a context",
         "summary": "Turn push notifications back on for a subscriber of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1749,58 +1089,33 @@ export const catalog = [
     "category": "Contexts",
     "name": "Context tags",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "view_context",
         "permissionLabel": "View context",
         "summary": "List the tags of a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "tag",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "PUT": {
-        "permission": "modify_context",
         "permissionLabel": "Can modify context",
         "summary": "Add tags to a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "tag",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "modify_context",
         "permissionLabel": "Can modify context",
         "summary": "Remove every tag from a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1810,27 +1125,18 @@ export const catalog = [
     "category": "Contexts",
     "name": "Context tag",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "hash",
       "tag"
     ],
     "methods": {
       "DELETE": {
-        "permission": "modify_context",
         "permissionLabel": "Can modify context",
         "summary": "Remove one tag from a context",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1840,57 +1146,31 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversations",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_conversations",
         "permissionLabel": "List conversations",
         "summary": "List the conversations of the current actor",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "conversation",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "POST": {
-        "permission": "add_conversation",
         "permissionLabel": "Add conversation",
         "summary": "Start a conversation with its first message",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": true,
-        "uploadForm": "json_data+file",
-        "model": "message",
-        "list": false,
-        "successStatus": [
-          201
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "purge_conversations",
         "permissionLabel": "Delete everyone's conversations",
         "summary": "Delete every conversation on the server",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1900,24 +1180,15 @@ export const catalog = [
     "category": "Conversations",
     "name": "Active conversations",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_conversations",
         "permissionLabel": "List conversations",
         "summary": "List the conversations with recent messages",
         "count": true,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": false,
-        "upload": false,
-        "model": "conversation",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -1927,58 +1198,33 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversation",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "view_conversation",
         "permissionLabel": "View conversation",
         "summary": "Read one conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "conversation",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "PUT": {
-        "permission": "modify_conversation",
         "permissionLabel": "Modify conversation",
         "summary": "Change fields of a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "conversation",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "delete_conversation",
         "permissionLabel": "Delete conversation",
         "summary": "Delete a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -1988,26 +1234,17 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversation owner",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "PUT": {
-        "permission": "transfer_ownership",
         "permissionLabel": "Transfer a conversation to another user",
         "summary": "Hand the ownership of a conversation to another participant",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "conversation",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2017,26 +1254,17 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversation avatar",
     "filesystem": true,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "Anonymous",
         "permissionLabel": "Anonymous",
         "summary": "Download the avatar image of a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2046,72 +1274,18 @@ export const catalog = [
     "category": "Conversations",
     "name": "User conversation",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username",
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "view_conversation_subscription",
         "permissionLabel": "View conversation subscription",
         "summary": "Read a conversation as seen by one participant",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "conversation",
-        "list": false,
-        "successStatus": [
-          200
-        ]
-      },
-      "POST": {
-        "permission": "add_conversation_participant",
-        "permissionLabel": "Add a participant to a conversation",
-        "summary": "Old form of adding a participant to a conversation",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "POST",
-            "pattern": "/conversations/{id}/participants"
-          }
-        }
-      },
-      "DELETE": {
-        "permission": "delete_conversation_participant",
-        "permissionLabel": "Delete a participant from a conversation",
-        "summary": "Old form of removing a participant from a conversation",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "DELETE",
-            "pattern": "/conversations/{id}/participants/{username}"
-          }
-        }
+        "searchParams": false
       }
     }
   },
@@ -2121,27 +1295,17 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversation participants",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "POST": {
-        "permission": "add_conversation_participant",
         "permissionLabel": "Add a participant to a conversation",
         "summary": "Add a participant to a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "activity",
-        "list": false,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2151,27 +1315,18 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversation participant",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id",
       "username"
     ],
     "methods": {
       "DELETE": {
-        "permission": "delete_conversation_participant",
         "permissionLabel": "Delete a participant from a conversation",
         "summary": "Remove a participant from a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2181,47 +1336,25 @@ export const catalog = [
     "category": "Conversations",
     "name": "Conversation mesages",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "list_messages",
         "permissionLabel": "View all conversation messages",
         "summary": "List the messages of a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "oldest-first"
-        },
-        "upload": false,
-        "model": "message",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       },
       "POST": {
-        "permission": "add_message",
         "permissionLabel": "Add a message to a conversation",
         "summary": "Send a message to a conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": true,
-        "uploadForm": "json_data+file",
-        "model": "message",
-        "list": false,
-        "successStatus": [
-          201
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2231,28 +1364,18 @@ export const catalog = [
     "category": "Conversations",
     "name": "User conversation messages",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "username",
       "id"
     ],
     "methods": {
       "POST": {
-        "permission": "add_message",
         "permissionLabel": "Add a message to a conversation",
         "summary": "Send a message to a conversation as a given user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": true,
-        "uploadForm": "json_data+file",
-        "model": "message",
-        "list": false,
-        "successStatus": [
-          201
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2262,28 +1385,15 @@ export const catalog = [
     "category": "Messages",
     "name": "All messages",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "list_messages",
         "permissionLabel": "View all conversation messages",
         "summary": "List messages across the whole server",
         "count": true,
         "restParams": [],
         "queryParams": [],
-        "searchParams": true,
-        "paginated": true,
-        "pagination": {
-          "cursor": "id",
-          "order": "newest-first"
-        },
-        "upload": false,
-        "model": "message",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": true
       }
     }
   },
@@ -2293,26 +1403,17 @@ export const catalog = [
     "category": "Messages",
     "name": "Image",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "view_message",
         "permissionLabel": "View a conversation message and attachments",
         "summary": "Download the image attached to a message",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2322,27 +1423,18 @@ export const catalog = [
     "category": "Messages",
     "name": "Named size Image",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id",
       "size"
     ],
     "methods": {
       "GET": {
-        "permission": "view_message",
         "permissionLabel": "View a conversation message and attachments",
         "summary": "Download the image of a message at a given size",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2352,26 +1444,17 @@ export const catalog = [
     "category": "Messages",
     "name": "File",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [
       "id"
     ],
     "methods": {
       "GET": {
-        "permission": "view_message",
         "permissionLabel": "View a conversation message and attachments",
         "summary": "Download the file attached to a message",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "binary",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2381,56 +1464,15 @@ export const catalog = [
     "category": "Management",
     "name": "Public settings",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "Anonymous",
         "permissionLabel": "Anonymous",
         "summary": "Read the public settings of the server",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "info",
-        "list": false,
-        "successStatus": [
-          200
-        ]
-      }
-    }
-  },
-  {
-    "id": "info_api",
-    "pattern": "/info/api",
-    "category": "Management",
-    "name": "Api endpoints definition",
-    "filesystem": false,
-    "actorNotRequired": [],
-    "params": [],
-    "methods": {
-      "GET": {
-        "permission": "Anonymous",
-        "permissionLabel": "Anonymous",
-        "summary": "Describe every route the server exposes",
-        "count": false,
-        "restParams": [],
-        "queryParams": [
-          {
-            "name": "by_category",
-            "required": false
-          }
-        ],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "apiDescription",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2440,24 +1482,15 @@ export const catalog = [
     "category": "Management",
     "name": "Restricted settings",
     "filesystem": false,
-    "actorNotRequired": [],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "view_server_settings",
         "permissionLabel": "View detailed server settings",
         "summary": "Read the private settings of the server",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "settings",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2467,26 +1500,15 @@ export const catalog = [
     "category": "Management",
     "name": "Security settings",
     "filesystem": false,
-    "actorNotRequired": [
-      "GET"
-    ],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "manage_security",
         "permissionLabel": "Manage security settings",
         "summary": "Read the global roles and who holds them",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "security",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2496,64 +1518,34 @@ export const catalog = [
     "category": "Management",
     "name": "User role",
     "filesystem": false,
-    "actorNotRequired": [
-      "GET",
-      "POST",
-      "DELETE"
-    ],
     "params": [
       "role",
       "user"
     ],
     "methods": {
       "GET": {
-        "permission": "manage_security",
         "permissionLabel": "Manage security settings",
         "summary": "Check whether a user holds a global role",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "userRoles",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "POST": {
-        "permission": "manage_security",
         "permissionLabel": "Manage security settings",
         "summary": "Give a global role to a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "username",
-        "list": true,
-        "successStatus": [
-          201,
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "manage_security",
         "permissionLabel": "Manage security settings",
         "summary": "Take a global role away from a user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2563,26 +1555,15 @@ export const catalog = [
     "category": "Management",
     "name": "Users with security",
     "filesystem": false,
-    "actorNotRequired": [
-      "GET"
-    ],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "manage_security",
         "permissionLabel": "Manage security settings",
         "summary": "List users with the global roles they hold",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "userRoleList",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2592,26 +1573,15 @@ export const catalog = [
     "category": "Management",
     "name": "Keywords maintenance",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Rebuild the keyword index of every activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2621,26 +1591,15 @@ export const catalog = [
     "category": "Management",
     "name": "Dates maintenance",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Recompute the last-update dates of every activity",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2650,26 +1609,15 @@ export const catalog = [
     "category": "Management",
     "name": "Subscriptions maintenance",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Repair the subscription lists of every user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2679,26 +1627,15 @@ export const catalog = [
     "category": "Management",
     "name": "Conversations maintenance",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Repair the participant lists of every conversation",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2708,26 +1645,15 @@ export const catalog = [
     "category": "Management",
     "name": "Users Maintenance",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Repair the internal fields of every user",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2737,26 +1663,15 @@ export const catalog = [
     "category": "Management",
     "name": "Tokens Maintenance",
     "filesystem": false,
-    "actorNotRequired": [
-      "POST"
-    ],
     "params": [],
     "methods": {
       "POST": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Repair the owner fields of every push token",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "none",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2766,26 +1681,15 @@ export const catalog = [
     "category": "Management",
     "name": "Error Exception list",
     "filesystem": false,
-    "actorNotRequired": [
-      "GET"
-    ],
     "params": [],
     "methods": {
       "GET": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "List the exceptions the server has logged",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "exceptionSummary",
-        "list": true,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       }
     }
   },
@@ -2795,142 +1699,26 @@ export const catalog = [
     "category": "Management",
     "name": "Error Exception",
     "filesystem": false,
-    "actorNotRequired": [
-      "GET"
-    ],
     "params": [
       "hash"
     ],
     "methods": {
       "GET": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Read one logged exception with its traceback",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "exception",
-        "list": false,
-        "successStatus": [
-          200
-        ]
+        "searchParams": false
       },
       "DELETE": {
-        "permission": "do_maintenance",
         "permissionLabel": "Execute maintenance tasks",
         "summary": "Delete one logged exception",
         "count": false,
         "restParams": [],
         "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ]
+        "searchParams": false
       }
     }
-  },
-  {
-    "id": "dep_user_device_token",
-    "pattern": "/people/{username}/device/{platform}/{token}",
-    "category": "Tokens",
-    "name": "Device token (deprecated form)",
-    "filesystem": false,
-    "actorNotRequired": [],
-    "params": [
-      "username",
-      "platform",
-      "token"
-    ],
-    "methods": {
-      "POST": {
-        "permission": "add_token",
-        "permissionLabel": "Add a new device token",
-        "summary": "Old form of registering a push device token (answers the actor profile)",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "person",
-        "list": false,
-        "successStatus": [
-          201
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "POST",
-            "pattern": "/tokens"
-          }
-        }
-      },
-      "DELETE": {
-        "permission": "delete_token",
-        "permissionLabel": "Delete a device token",
-        "summary": "Old form of removing one push device token",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "DELETE",
-            "pattern": "/tokens/{token}"
-          }
-        }
-      }
-    },
-    "deprecated": true
-  },
-  {
-    "id": "dep_user_subscriptions",
-    "pattern": "/people/{username}/subscriptions/{hash}",
-    "category": "Contexts",
-    "name": "Subscription (deprecated form)",
-    "filesystem": false,
-    "actorNotRequired": [],
-    "params": [
-      "username",
-      "hash"
-    ],
-    "methods": {
-      "DELETE": {
-        "permission": "remove_subscription",
-        "permissionLabel": "Unsubscribe an user to a context",
-        "summary": "Old form of unsubscribing a user from a context",
-        "count": false,
-        "restParams": [],
-        "queryParams": [],
-        "searchParams": false,
-        "paginated": false,
-        "upload": false,
-        "model": "empty",
-        "list": false,
-        "successStatus": [
-          204
-        ],
-        "deprecated": {
-          "rewritesTo": {
-            "method": "DELETE",
-            "pattern": "/contexts/{hash}/subscriptions/{username}"
-          }
-        }
-      }
-    },
-    "deprecated": true
   }
-] as const satisfies readonly RouteSpec[]
+] as const satisfies readonly InfoRouteSpec[]

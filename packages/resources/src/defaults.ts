@@ -1,5 +1,5 @@
-import { UsageError } from './errors.js'
-import { deepCopy, isPlainObject } from './merge.js'
+import { isPlainObject, UsageError } from '@maxclient/core'
+import { deepCopy } from './merge.js'
 import type { HttpMethod } from './spec.js'
 
 /** Default bodies keyed by `'METHOD /pattern'`, e.g. `'POST /people/{username}/activities'`. */

@@ -1,5 +1,6 @@
-import { UsageError } from './errors.js'
-import { assertSafeKey, deepCopy, FORBIDDEN_KEYS, isPlainObject } from './merge.js'
+import { isPlainObject, UsageError } from '@maxclient/core'
+import { checkJson } from './json.js'
+import { assertSafeKey, deepCopy, FORBIDDEN_KEYS } from './merge.js'
 
 /** Options of {@link expandFields}. */
 export interface ExpandOptions {
@@ -56,6 +57,7 @@ function touches(parts: readonly string[], value: unknown, path: readonly string
  * another needs an object (`a` and `a_b`), are an error naming both. Empty parts (`a__b`, `_a`) and
  * the keys `__proto__`, `constructor`, `prototype` are errors. Keys inside nested values are kept
  * as written (that is the way to send a key that contains `_`). `undefined` values are left out.
+ * Every value must survive JSON unchanged (`checkJson`): a Map, a Date, NaN... is an error naming its path.
  */
 export function expandFields(
   fields: Record<string, unknown>,
@@ -74,6 +76,7 @@ export function expandFields(
     const value = fields[field]
     if (value === undefined) continue
     assertSafeKey(field, 'A field name')
+    checkJson(value, field)
     const parts = splitField(field, underscores)
     let node = result
     const last = parts.length - 1

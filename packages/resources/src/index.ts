@@ -1,4 +1,6 @@
-export { catalog } from './catalog.generated.js'
+export { generatedCatalog } from './catalog.generated.js'
+export { catalog, mergeCatalog } from './catalog.js'
+export { catalogOverrides } from './catalog.overrides.js'
 export { builtinDefaults, type DefaultsTable, defaultsFor } from './defaults.js'
 export { type ExpandOptions, expandFields } from './expand.js'
 export {
@@ -6,8 +8,10 @@ export {
   catalogToInfoApi,
   diffCatalogs,
   infoApiByCategory,
+  infoApiRoutes,
   renderCatalogModule,
 } from './info-api.js'
+export { checkJson, MAX_DEPTH } from './json.js'
 export { deepMerge, FORBIDDEN_KEYS } from './merge.js'
 export type * from './models.js'
 export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'
@@ -21,19 +25,26 @@ export {
   type ParamContext,
   resolveParam,
 } from './params.js'
-export { buildQuery, type QueryValue } from './query.js'
+export { buildQuery, type QueryParams, type QueryValue, toQueryParams } from './query.js'
 export {
   type BuildRequestArgs,
+  type BuildRequestBase,
   type BuiltRequest,
   buildRequest,
+  CALL_OPTIONS,
   type CallInput,
+  type CallOptions,
+  checkCallOptions,
   checkDefaultsTable,
   ownDefaultsTable,
 } from './request.js'
-export { findRoute, matchPath, methodOf, routePairs } from './routes.js'
+export { findRoute, matchPath, methodOf, type RouteNode, routePairs, routeTree } from './routes.js'
 export { sha1Hex } from './sha1.js'
 export type {
+  CatalogOverrides,
   HttpMethod,
+  InfoMethodSpec,
+  InfoRouteSpec,
   MethodSpec,
   ModelName,
   PaginationMode,
@@ -44,6 +55,7 @@ export type {
 } from './spec.js'
 export type {
   CatalogNode,
+  CatalogRoute,
   CatalogTree,
   DeprecatedMethodsOf,
   MethodsOf,
@@ -51,6 +63,7 @@ export type {
   ParamsOf,
   Pattern,
   ResponseOf,
+  ResultOf,
   RouteOf,
 } from './tree.js'
 export * from './vocabulary.js'

@@ -1,10 +1,19 @@
 // Conversions between the catalog and a MAX server's `GET /info/api` document, used by the sync
 // script (to follow a new MAX release) and by the mock server (to serve /info/api).
-import { UsageError } from './errors.js'
-import { isPlainObject } from './merge.js'
+import { isPlainObject, UsageError } from '@maxclient/core'
+import { mergeCatalog } from './catalog.js'
+import { catalogOverrides } from './catalog.overrides.js'
 import type { InfoApiCategory, InfoApiDocument, InfoApiMethod, InfoApiRoute } from './models.js'
 import { describe } from './params.js'
-import type { HttpMethod, MethodSpec, ParamSpec, RouteSpec } from './spec.js'
+import type {
+  CatalogOverrides,
+  HttpMethod,
+  InfoMethodSpec,
+  InfoRouteSpec,
+  MethodSpec,
+  ParamSpec,
+  RouteSpec,
+} from './spec.js'
 
 const METHOD_ORDER: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD']
 const SEARCH_MODIFIERS = ['before', 'after', 'limit']
@@ -149,14 +158,6 @@ function firstLine(value: unknown): string | undefined {
   return line || undefined
 }
 
-const DEFAULT_STATUS: Record<HttpMethod, readonly number[]> = {
-  GET: [200],
-  HEAD: [200],
-  POST: [201, 200],
-  PUT: [200],
-  DELETE: [204],
-}
-
 function readParams(list: unknown, kind: 'rest' | 'query', where: string): ParamSpec[] {
   if (list === undefined || list === null) return []
   if (!Array.isArray(list)) fail(`${kind}_params of ${where} must be a list`)
@@ -170,168 +171,81 @@ function readParams(list: unknown, kind: 'rest' | 'query', where: string): Param
   })
 }
 
-function snakeCase(label: string): string {
-  return label
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '')
-}
-
-function ordered(methods: Partial<Record<HttpMethod, MethodSpec>>): Partial<Record<HttpMethod, MethodSpec>> {
-  const out: Partial<Record<HttpMethod, MethodSpec>> = {}
-  for (const method of METHOD_ORDER) if (methods[method]) out[method] = methods[method]
-  return out
-}
-
 /**
- * Builds a catalog from a MAX `/info/api` document (either form). The document decides which
- * routes and methods exist; curated facts it lacks (summaries, models, upload and pagination
- * flags and facts, actorNotRequired, extra query parameters, deprecated forms) are kept from `previous`
- * where the route and method match, and derived as well as possible for new ones.
- * `info_api` is kept from `previous`, because a server never lists it.
+ * Exactly what a MAX `/info/api` document (either form) says about each route: the content of
+ * `src/catalog.generated.ts`. Nothing is taken from an earlier catalog; the facts the document
+ * lacks live in the hand-written overrides (`src/catalog.overrides.ts`).
  */
-export function catalogFromInfoApi(doc: unknown, previous: readonly RouteSpec[]): RouteSpec[] {
-  const loose = readDocument(doc)
-  const previousById = new Map(previous.map((r) => [r.id, r]))
-  const previousByPattern = new Map(previous.map((r) => [r.pattern, r]))
-  const constants = new Map<string, string>()
-  for (const route of previous) {
-    for (const spec of Object.values(route.methods)) {
-      if (spec) constants.set(spec.permissionLabel, spec.permission)
-    }
-  }
-
-  const routes: RouteSpec[] = []
+export function infoApiRoutes(doc: unknown): InfoRouteSpec[] {
+  const routes: InfoRouteSpec[] = []
   const seenIds = new Set<string>()
   const seenPatterns = new Set<string>()
-  for (const entry of loose) {
+  for (const entry of readDocument(doc)) {
     if (seenIds.has(entry.id)) fail(`route id ${entry.id} appears twice`)
     if (seenPatterns.has(entry.pattern)) fail(`pattern ${entry.pattern} appears twice`)
     seenIds.add(entry.id)
     seenPatterns.add(entry.pattern)
-    const prev =
-      previousById.get(entry.id)?.pattern === entry.pattern
-        ? previousById.get(entry.id)
-        : previousByPattern.get(entry.pattern)
-    const methods: Partial<Record<HttpMethod, MethodSpec>> = {}
-    for (const method of Object.keys(entry.methods) as HttpMethod[]) {
-      if (method === 'HEAD') continue // the count flag of GET
-      const info = entry.methods[method]!
+    const methods: Partial<Record<HttpMethod, InfoMethodSpec>> = {}
+    for (const method of METHOD_ORDER) {
+      const info = entry.methods[method]
+      if (!info || method === 'HEAD') continue // HEAD is the count flag of GET
       const where = `${method} ${entry.pattern}`
-      const label = text(info.permission ?? 'Anonymous', `the permission of ${where}`)
-      const old = prev?.methods[method]?.deprecated ? undefined : prev?.methods[method]
-      const restParams = readParams(info.rest_params, 'rest', where)
-      const documented = readParams(info.query_params, 'query', where)
-      const kept = (old?.queryParams ?? []).filter((p) => !documented.some((d) => d.name === p.name))
       const modifiers = Array.isArray(info.modifiers) ? info.modifiers : []
-      const searchParams = old?.searchParams ?? SEARCH_MODIFIERS.some((m) => modifiers.includes(m))
-      const list = old?.list ?? false
-      const paginated = old?.paginated ?? (searchParams && list)
-      const upload = old?.upload ?? false
-      const spec: MethodSpec = {
-        permission:
-          old?.permissionLabel === label
-            ? old.permission
-            : label === 'Anonymous'
-              ? 'Anonymous'
-              : (constants.get(label) ?? snakeCase(label)),
-        permissionLabel: label,
-        summary: old?.summary ?? firstLine(info.description) ?? `${method} ${entry.pattern}`,
+      methods[method] = {
+        permissionLabel: text(info.permission ?? 'Anonymous', `the permission of ${where}`),
+        summary: firstLine(info.description) ?? where,
         count: method === 'GET' && 'HEAD' in entry.methods,
-        restParams,
-        queryParams: [...documented, ...kept],
-        searchParams,
-        paginated,
-        // New lists get MAX's usual paging: newest first, by id.
-        ...(paginated ? { pagination: old?.pagination ?? { cursor: 'id', order: 'newest-first' } } : {}),
-        upload,
-        // New upload routes get the form activities and messages take.
-        ...(upload ? { uploadForm: old?.uploadForm ?? 'json_data+file' } : {}),
-        ...(old?.model ? { model: old.model } : {}),
-        list,
-        successStatus: old?.successStatus ?? DEFAULT_STATUS[method],
+        restParams: readParams(info.rest_params, 'rest', where),
+        queryParams: readParams(info.query_params, 'query', where),
+        searchParams: SEARCH_MODIFIERS.some((m) => modifiers.includes(m)),
       }
-      methods[method] = spec
     }
-    // Deprecated forms on a route that still exists stay, as long as their target still exists.
-    for (const method of Object.keys(prev?.methods ?? {}) as HttpMethod[]) {
-      const spec = prev!.methods[method]!
-      if (spec.deprecated && !methods[method]) methods[method] = spec
-    }
+    if (Object.keys(methods).length === 0) continue
     routes.push({
       id: entry.id,
       pattern: entry.pattern,
       category: entry.category,
       name: entry.name,
       filesystem: entry.filesystem,
-      actorNotRequired: prev?.actorNotRequired ?? [],
       params: paramsOf(entry.pattern),
-      methods: ordered(methods),
+      methods,
     })
   }
-  for (const route of previous) {
-    const keep = route.id === SELF_ROUTE_ID || route.deprecated
-    if (keep && !seenIds.has(route.id) && !seenPatterns.has(route.pattern)) {
-      const index = route.deprecated ? routes.length : Math.min(previous.indexOf(route), routes.length)
-      routes.splice(index, 0, route)
-    }
-  }
-  // Drop deprecated forms whose rewrite target disappeared, and routes left with no method.
-  const live = new Map(routes.map((r) => [r.pattern, r]))
   return routes
-    .map((route) => {
-      const methods: Partial<Record<HttpMethod, MethodSpec>> = {}
-      for (const [method, spec] of Object.entries(route.methods) as [HttpMethod, MethodSpec][]) {
-        const target = spec.deprecated?.rewritesTo
-        if (target && !live.get(target.pattern)?.methods[target.method]) continue
-        methods[method] = spec
-      }
-      return { ...route, methods }
-    })
-    .filter((route) => Object.keys(route.methods).length > 0)
+}
+
+/**
+ * The catalog a MAX `/info/api` document gives once the hand-written overrides are merged over it
+ * (by default this package's own `catalogOverrides`).
+ * @throws {@link UsageError} for a document that is not `/info/api`, or overrides naming routes the
+ * document lacks.
+ */
+export function catalogFromInfoApi(
+  doc: unknown,
+  overrides: CatalogOverrides = catalogOverrides,
+): RouteSpec[] {
+  if (Array.isArray(overrides) || !isPlainObject(overrides)) {
+    throw new UsageError(
+      'catalogFromInfoApi(doc, overrides?) takes catalog overrides ({ methods, routes, extraRoutes }) as its second argument; an earlier catalog is no longer needed',
+    )
+  }
+  return mergeCatalog(infoApiRoutes(doc), overrides)
 }
 
 /** What changed between two catalogs, as `'METHOD /pattern'` lists. */
 export function diffCatalogs(
-  before: readonly RouteSpec[],
-  after: readonly RouteSpec[],
+  before: readonly (RouteSpec | InfoRouteSpec)[],
+  after: readonly (RouteSpec | InfoRouteSpec)[],
 ): { added: string[]; removed: string[] } {
-  const pairs = (routes: readonly RouteSpec[]) =>
+  const pairs = (routes: readonly (RouteSpec | InfoRouteSpec)[]) =>
     new Set(routes.flatMap((r) => Object.keys(r.methods).map((m) => `${m} ${r.pattern}`)))
   const a = pairs(before)
   const b = pairs(after)
   return { added: [...b].filter((p) => !a.has(p)), removed: [...a].filter((p) => !b.has(p)) }
 }
 
-const ROUTE_KEYS = [
-  'id',
-  'pattern',
-  'category',
-  'name',
-  'filesystem',
-  'actorNotRequired',
-  'params',
-  'methods',
-  'deprecated',
-]
-const METHOD_KEYS = [
-  'permission',
-  'permissionLabel',
-  'summary',
-  'count',
-  'restParams',
-  'queryParams',
-  'searchParams',
-  'paginated',
-  'pagination',
-  'upload',
-  'uploadForm',
-  'model',
-  'list',
-  'successStatus',
-  'deprecated',
-]
+const ROUTE_KEYS = ['id', 'pattern', 'category', 'name', 'filesystem', 'params', 'methods']
+const METHOD_KEYS = ['permissionLabel', 'summary', 'count', 'restParams', 'queryParams', 'searchParams']
 
 function pick(source: object, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -342,28 +256,35 @@ function pick(source: object, keys: readonly string[]): Record<string, unknown> 
   return out
 }
 
-/** The source of `src/catalog.generated.ts` for a catalog, with a stable key order. */
-export function renderCatalogModule(routes: readonly RouteSpec[]): string {
-  const normalised = routes.map((route) => {
-    const out = pick(route, ROUTE_KEYS)
-    const methods: Record<string, unknown> = {}
-    for (const method of METHOD_ORDER) {
-      const spec = route.methods[method]
-      if (!spec) continue
-      methods[method] = {
-        ...pick(spec, METHOD_KEYS),
-        restParams: spec.restParams.map((p) => pick(p, ['name', 'required', 'example'])),
-        queryParams: spec.queryParams.map((p) => pick(p, ['name', 'required', 'example'])),
+/**
+ * The source of `src/catalog.generated.ts`: the `/info/api` facts of each route (from
+ * {@link infoApiRoutes}), with a stable key order. Deprecated forms and other curated facts are left
+ * out; they belong to the overrides.
+ */
+export function renderCatalogModule(routes: readonly InfoRouteSpec[]): string {
+  const normalised = routes
+    .filter((route) => !(route as RouteSpec).deprecated)
+    .map((route) => {
+      const out = pick(route, ROUTE_KEYS)
+      const methods: Record<string, unknown> = {}
+      for (const method of METHOD_ORDER) {
+        const spec = route.methods[method]
+        if (!spec || (spec as MethodSpec).deprecated) continue
+        methods[method] = {
+          ...pick(spec, METHOD_KEYS),
+          restParams: spec.restParams.map((p) => pick(p, ['name', 'required', 'example'])),
+          queryParams: spec.queryParams.map((p) => pick(p, ['name', 'required', 'example'])),
+        }
+        methods[method] = pick(methods[method] as object, METHOD_KEYS)
       }
-      methods[method] = pick(methods[method] as object, METHOD_KEYS)
-    }
-    out.methods = methods
-    return out
-  })
-  return `// Generated file: the MAX route catalog. Regenerate it with
-// \`pnpm --filter @maxclient/resources sync --from <url-or-file>\` instead of editing by hand.
-import type { RouteSpec } from './spec.js'
+      out.methods = methods
+      return out
+    })
+  return `// Generated file: what a MAX server's GET /info/api says about each route. Regenerate it with
+// \`pnpm --filter @maxclient/resources sync --from <url-or-file>\` instead of editing by hand; facts the
+// document lacks (models, paging, uploads, deprecated forms...) go in catalog.overrides.ts.
+import type { InfoRouteSpec } from './spec.js'
 
-export const catalog = ${JSON.stringify(normalised, null, 2)} as const satisfies readonly RouteSpec[]
+export const generatedCatalog = ${JSON.stringify(normalised, null, 2)} as const satisfies readonly InfoRouteSpec[]
 `
 }

@@ -1,14 +1,7 @@
-import { UsageError } from './errors.js'
+import { isPlainObject, UsageError } from '@maxclient/core'
 
 /** Keys that could reach a prototype if assigned; rejected in every body and default. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
-
-/** A plain object (`{}` literal, JSON object or null-prototype object), not an array or class instance. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
 
 export function assertSafeKey(key: string, where: string): void {
   if (FORBIDDEN_KEYS.has(key)) {

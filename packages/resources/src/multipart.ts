@@ -1,5 +1,5 @@
-import { UsageError } from './errors.js'
-import { assertSafeKey, isPlainObject } from './merge.js'
+import { isPlainObject, UsageError } from '@maxclient/core'
+import { assertSafeKey } from './merge.js'
 import { describe } from './params.js'
 import type { UploadForm } from './spec.js'
 

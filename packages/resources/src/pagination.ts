@@ -1,9 +1,8 @@
-import type { PaginateOptions } from '@maxclient/core'
-import { UsageError } from './errors.js'
+import { type HttpMethod, type PaginateOptions, type QueryParams, UsageError } from '@maxclient/core'
 import { describe } from './params.js'
-import { buildQuery } from './query.js'
+import { toQueryParams } from './query.js'
 import { findRoute, methodOf } from './routes.js'
-import type { HttpMethod, PaginationSpec } from './spec.js'
+import type { PaginationSpec, RouteSpec } from './spec.js'
 
 /** The options of core's `paginate` that depend on the list: which value is the cursor, from which item. */
 export type ListPaging<T = unknown> = Required<Pick<PaginateOptions<T>, 'cursor' | 'cursorItem'>>
@@ -31,10 +30,18 @@ function cursorReader(field: string, where: string): (item: unknown) => string {
   return read
 }
 
-function queryParams(query: string | Record<string, unknown> | undefined): URLSearchParams {
-  if (query === undefined) return new URLSearchParams()
-  // The encoded form is what the server reads, so modes are judged on it.
-  return new URLSearchParams(typeof query === 'string' ? query : buildQuery(query))
+/** The first value of a query parameter, as the server reads it. */
+function paramOf(query: QueryParams | URLSearchParams, name: string): string | undefined {
+  if (query instanceof URLSearchParams) return query.get(name) ?? undefined
+  const value = Object.hasOwn(query, name) ? query[name] : undefined
+  const first = Array.isArray(value) ? value[0] : value
+  return first === undefined ? undefined : String(first)
+}
+
+function readQuery(query: string | Record<string, unknown> | undefined): QueryParams | URLSearchParams {
+  // A request built by resources carries its query structured: read as is, never re-parsed.
+  if (typeof query === 'string') return new URLSearchParams(query)
+  return toQueryParams(query) ?? {}
 }
 
 /**
@@ -42,7 +49,8 @@ function queryParams(query: string | Record<string, unknown> | undefined): URLSe
  * depend on the query, e.g. `priority=comments` pages by `lastComment`) and whether the next
  * cursor comes from the last item (newest-first lists) or the first (oldest-first pages).
  *
- * @param query - the caller's query, as an object or already encoded.
+ * @param route - the catalog route (as the caller already holds it) or its pattern.
+ * @param query - the query: structured (a built request's `query`) or already encoded.
  * @throws {@link UsageError} for an unknown route, a method that is not a paginated GET, or a query
  * whose mode cannot be paged with `before`.
  *
@@ -52,16 +60,20 @@ function queryParams(query: string | Record<string, unknown> | undefined): URLSe
  * ```
  */
 export function paginationFor<T = unknown>(
-  pattern: string,
+  route: RouteSpec | string,
   method: HttpMethod = 'GET',
-  query?: string | Record<string, unknown>,
+  query?: string | QueryParams | Record<string, unknown>,
 ): ListPaging<T> {
-  const route = findRoute(pattern)
-  if (!route) {
-    throw new UsageError(
-      `Unknown route pattern ${describe(pattern)}: use a catalog pattern such as '/people/{username}/timeline'`,
-    )
+  if (typeof route !== 'object') {
+    const found = findRoute(route)
+    if (!found) {
+      throw new UsageError(
+        `Unknown route pattern ${describe(route)}: use a catalog pattern such as '/people/{username}/timeline'`,
+      )
+    }
+    route = found
   }
+  const pattern = route.pattern
   const spec = method === 'GET' ? methodOf(route, method) : undefined
   const paging: PaginationSpec | undefined = spec?.paginated ? spec.pagination : undefined
   if (!paging) {
@@ -72,11 +84,11 @@ export function paginationFor<T = unknown>(
   const where = `GET ${pattern}`
   let cursor = paging.cursor
   if (paging.modes) {
-    const params = queryParams(query)
+    const params = readQuery(query)
     for (const mode of paging.modes) {
-      const value = params.get(mode.param)
+      const value = paramOf(params, mode.param)
       const on = mode.value === undefined ? Boolean(value) : value === mode.value
-      if (!on || mode.unless?.some((name) => params.has(name))) continue
+      if (!on || mode.unless?.some((name) => paramOf(params, name) !== undefined)) continue
       if ((mode.cursorParam ?? 'before') !== 'before') {
         throw new UsageError(
           `${where} with ${mode.param}${mode.value === undefined ? '' : `=${mode.value}`} cannot be iterated: ${mode.note}, so the next page needs '${mode.cursorParam}'; drop ${mode.param} or page by hand`,

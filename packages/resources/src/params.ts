@@ -1,4 +1,4 @@
-import { UsageError } from './errors.js'
+import { preview, UsageError } from '@maxclient/core'
 import { sha1Hex } from './sha1.js'
 
 const HEX40 = /^[0-9a-fA-F]{40}$/
@@ -147,6 +147,6 @@ export function fillPattern(
 export function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)
+  if (typeof value === 'string') return JSON.stringify(preview(value, 60))
   return typeof value
 }

@@ -1,12 +1,22 @@
+import {
+  type HttpMethod,
+  isHttpMethod,
+  isPlainObject,
+  type MaxRequest,
+  type QueryParams,
+  type RequestOptions,
+  trustRequest,
+  UsageError,
+} from '@maxclient/core'
 import { type DefaultsTable, defaultsFor } from './defaults.js'
-import { UsageError } from './errors.js'
 import { expandFields } from './expand.js'
-import { assertSafeKey, deepMerge, isPlainObject, mergeOwned } from './merge.js'
+import { checkJson } from './json.js'
+import { assertSafeKey, deepMerge, mergeOwned } from './merge.js'
 import { buildMultipart, type UploadInput } from './multipart.js'
 import { describe, fillPattern } from './params.js'
-import { buildQuery } from './query.js'
+import { toQueryParams } from './query.js'
 import { findRoute, methodOf } from './routes.js'
-import type { HttpMethod, RouteSpec } from './spec.js'
+import type { RouteSpec } from './spec.js'
 
 /**
  * What a caller passes to one API call: body fields (expanded and merged over the defaults),
@@ -19,9 +29,38 @@ export interface CallInput {
   [field: string]: unknown
 }
 
-/** Arguments of {@link buildRequest}. */
-export interface BuildRequestArgs {
-  pattern: string
+/**
+ * The per-call options of every client (rest, rpc, the CLI): core's request options plus how body
+ * field names expand. Unknown keys are a {@link UsageError}.
+ */
+export interface CallOptions extends RequestOptions {
+  /** Expand `object_content` into `{ object: { content } }`; overrides the client's setting. */
+  expandUnderscores?: boolean
+}
+
+/** The keys of {@link CallOptions}, in the order messages list them. */
+export const CALL_OPTIONS: readonly (keyof CallOptions)[] = [
+  'signal',
+  'timeout',
+  'retry',
+  'headers',
+  'maxResponseSize',
+  'expandUnderscores',
+]
+const CALL_OPTION_SET: ReadonlySet<string> = new Set(CALL_OPTIONS)
+
+/** Arguments of {@link buildRequest}: the route (its catalog spec, or its pattern) and the call. */
+export type BuildRequestArgs = BuildRequestBase &
+  (
+    | {
+        /** The catalog route, when the caller already holds it (no look-up). */ route: RouteSpec
+        pattern?: string
+      }
+    | { route?: undefined /** A catalog pattern, looked up once. */; pattern: string }
+  )
+
+/** Arguments of {@link buildRequest} besides the route. */
+export interface BuildRequestBase {
   method: HttpMethod
   params: Record<string, string>
   input?: CallInput | undefined
@@ -38,19 +77,31 @@ export interface BuildRequestArgs {
    * (nested objects combine; a place two sets both set is a conflict) over the defaults.
    */
   fields?: Record<string, unknown> | readonly Record<string, unknown>[] | undefined
+  /**
+   * Per-call options: `signal`, `timeout`, `retry`, `headers` and `maxResponseSize` are copied into
+   * the request; `expandUnderscores` here wins over the argument of that name.
+   */
+  options?: CallOptions | undefined
+  /** Other option names the caller takes itself (e.g. `pageSize`, `max`): accepted and left alone. */
+  callerOptions?: readonly string[] | undefined
+  /** How messages name the call, e.g. `/people/alice.get()`; default `'METHOD /pattern'`. */
+  caller?: string | undefined
 }
 
-/** A request ready for `MaxCore.send`/`request`. */
-export interface BuiltRequest {
+/**
+ * A complete core request, marked with core's `trustRequest` (core does not check it again):
+ * structured `query`, the body, `auth`, and the per-call options that were given.
+ */
+export interface BuiltRequest extends MaxRequest {
   method: HttpMethod
   path: string
-  query: string
+  // `query`, when set, is always structured (`QueryParams`): the caller's `qs`, checked and copied;
+  // absent when there is nothing to send. Core encodes it once. (Typed as MaxRequest's for callers
+  // written when it was a string.)
   body?: unknown
   /** False for public (Anonymous) routes, which must not get credentials. */
   auth: boolean
 }
-
-const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'DELETE', 'HEAD'])
 const UPLOAD_PREFIX = 'upload_file_'
 const checkedTables = new WeakSet<object>()
 
@@ -70,7 +121,7 @@ export function checkDefaultsTable(table: DefaultsTable): void {
     const method = key.slice(0, space)
     const pattern = key.slice(space + 1)
     const route = space > 0 ? findRoute(pattern) : undefined
-    if (!METHODS.has(method) || !route?.methods[method as HttpMethod]) {
+    if (!isHttpMethod(method) || !route?.methods[method]) {
       throw new UsageError(
         `Defaults key '${key}' names no route method of the catalog; keys look like 'POST /people/{username}/activities'`,
       )
@@ -80,6 +131,7 @@ export function checkDefaultsTable(table: DefaultsTable): void {
         `Defaults for '${key}' must be a plain object of body fields, got ${describe(table[key])}`,
       )
     }
+    checkJson(table[key], `defaults['${key}']`)
   }
   checkedTables.add(table)
 }
@@ -116,7 +168,7 @@ function mergeStrict(
   return target
 }
 
-function unknownRoute(pattern: string): never {
+function unknownRoute(pattern: unknown): never {
   throw new UsageError(
     `Unknown route pattern ${describe(pattern)}: use a catalog pattern such as '/people/{username}/activities'`,
   )
@@ -129,27 +181,66 @@ function allowed(route: RouteSpec): string {
 }
 
 /**
- * Turns a route pattern, method, path parameters and caller input into a request for core:
- * fills and encodes the path, builds the query, and builds the body from the endpoint defaults
- * and the caller's expanded fields (or `data`, or a multipart form for uploads).
+ * Checks per-call options: every key must be a {@link CallOptions} key or one of `callerOptions`.
+ * @returns the options as given (or an empty object).
+ */
+export function checkCallOptions(
+  options: unknown,
+  caller: string,
+  callerOptions: readonly string[] = [],
+): CallOptions {
+  if (options === undefined) return {}
+  if (!isPlainObject(options)) {
+    throw new UsageError(
+      `${caller} takes an options object as its second argument, got ${describe(options)}.`,
+    )
+  }
+  for (const key of Object.keys(options)) {
+    if (!CALL_OPTION_SET.has(key) && !callerOptions.includes(key)) {
+      throw new UsageError(
+        `Unknown option "${key}" for ${caller}; valid options: ${[...CALL_OPTIONS, ...callerOptions].join(', ')}. ` +
+          'Request fields go in the first argument.',
+      )
+    }
+  }
+  const expand = options.expandUnderscores
+  if (expand !== undefined && typeof expand !== 'boolean') {
+    throw new UsageError(
+      `The expandUnderscores option of ${caller} must be true or false, got ${describe(expand)}.`,
+    )
+  }
+  return options as CallOptions
+}
+
+/**
+ * Turns a route, method, path parameters, caller input and per-call options into a complete,
+ * trusted core request, once: fills and encodes the path, checks the query (kept structured), builds
+ * the body from the endpoint defaults and the caller's expanded fields (or `data`, or a multipart
+ * form for uploads), and copies the per-call options in. Every value must survive JSON unchanged
+ * (see `checkJson`).
  */
 export function buildRequest(args: BuildRequestArgs): BuiltRequest {
-  const { pattern, method, input } = args
-  if (!METHODS.has(method)) {
+  const { method, input } = args
+  if (!isHttpMethod(method)) {
     throw new UsageError(`Unknown HTTP method ${describe(method)}: use GET, POST, PUT, DELETE or HEAD`)
   }
-  const route = findRoute(pattern) ?? unknownRoute(pattern)
+  const route = args.route ?? findRoute(args.pattern as string) ?? unknownRoute(args.pattern)
+  const pattern = route.pattern
   const spec = methodOf(route, method)
   if (!spec) {
     throw new UsageError(`${pattern} does not answer ${method}; it answers ${allowed(route)}`)
   }
+  const caller = args.caller ?? `${method} ${pattern}`
+  const options =
+    args.options === undefined ? undefined : checkCallOptions(args.options, caller, args.callerOptions)
   const path = fillPattern(pattern, args.params ?? {}, { actor: args.actor })
-  const auth = spec.permission !== 'Anonymous'
   if (input !== undefined && !isPlainObject(input)) {
-    throw new UsageError(`Call input must be a plain object of fields (or { data }), got ${describe(input)}`)
+    throw new UsageError(
+      `${caller} takes an object of fields as its first argument (e.g. { qs: { limit: 5 } } or { data: ... }), got ${describe(input)}`,
+    )
   }
 
-  let query = ''
+  let query: QueryParams | undefined
   let data: unknown
   let hasData = false
   let fields: Record<string, unknown> | undefined
@@ -159,8 +250,9 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
       const value = input[key]
       if (value === undefined) continue
       if (key === 'qs') {
-        query = buildQuery(value as Record<string, unknown>)
+        query = toQueryParams(value)
       } else if (key === 'data') {
+        checkJson(value, 'data')
         data = value
         hasData = true
       } else if (key === 'upload_file' || key.startsWith(UPLOAD_PREFIX)) {
@@ -195,6 +287,9 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
     for (const key of defined) fields[key] = set[key]
   }
 
+  const request: BuiltRequest = { method, path, auth: spec.permission !== 'Anonymous' }
+  if (query !== undefined) request.query = query
+  if (options !== undefined) copyOptions(request, options)
   if (method === 'GET' || method === 'HEAD') {
     if (files) throw new UsageError(`${method} requests cannot upload files; uploads go with POST`)
     if (hasData || fields) {
@@ -203,7 +298,7 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
         `${method} ${pattern} sends no body, but got ${names.map((n) => `'${n}'`).join(', ')}; pass query parameters as { qs: { ... } }`,
       )
     }
-    return { method, path, query, auth }
+    return trustRequest(request)
   }
   if (hasData && fields) {
     throw new UsageError(
@@ -223,7 +318,8 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
         `${method} ${pattern} uploads the file alone (the server reads the first form field as the file), so it takes no body fields; got ${names.map((n) => `'${n}'`).join(', ')}`,
       )
     }
-    return { method, path, query, body: buildMultipart(undefined, files, form), auth }
+    request.body = buildMultipart(undefined, files, form)
+    return trustRequest(request)
   }
 
   let body: unknown
@@ -233,15 +329,24 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
     const table = args.defaults
     if (table) checkDefaultsTable(table)
     const defaults = defaultsFor(pattern, method, table)
-    const options = { expandUnderscores: args.expandUnderscores ?? true }
+    const expand = { expandUnderscores: options?.expandUnderscores ?? args.expandUnderscores ?? true }
     let expanded: Record<string, unknown> | undefined
     for (const set of sets) {
-      const next = expandFields(set, options)
+      const next = expandFields(set, expand)
       expanded = expanded ? mergeStrict(expanded, next, []) : next
     }
     // Both are fresh copies we own, so they can be merged in place.
     body = defaults ? (expanded ? mergeOwned(defaults, expanded) : defaults) : (expanded ?? {})
   }
-  if (files) body = buildMultipart(body, files, form)
-  return { method, path, query, body, auth }
+  request.body = files ? buildMultipart(body, files, form) : body
+  return trustRequest(request)
+}
+
+// Only the options given are set, so a request carries no undefined keys.
+function copyOptions(request: BuiltRequest, options: CallOptions): void {
+  if (options.signal !== undefined) request.signal = options.signal
+  if (options.timeout !== undefined) request.timeout = options.timeout
+  if (options.retry !== undefined) request.retry = options.retry
+  if (options.headers !== undefined) request.headers = options.headers
+  if (options.maxResponseSize !== undefined) request.maxResponseSize = options.maxResponseSize
 }

@@ -1,4 +1,4 @@
-import { catalog } from './catalog.generated.js'
+import { catalog } from './catalog.js'
 import type { HttpMethod, MethodSpec, RouteSpec } from './spec.js'
 
 const byPattern = new Map<string, RouteSpec>()
@@ -17,24 +17,48 @@ export function methodOf(route: RouteSpec, method: HttpMethod): MethodSpec | und
   return route.methods[method === 'HEAD' ? 'GET' : method]
 }
 
-interface TrieNode {
-  fixed: Map<string, TrieNode>
-  variable?: TrieNode
-  route?: RouteSpec
+/**
+ * One position in the catalog's URL space: fixed children by segment, at most one variable child
+ * (catalog routes never name the variable of one position differently), and the route whose
+ * pattern ends exactly here. Built once at load; `matchPath` and the rest tree both walk it.
+ */
+export interface RouteNode {
+  /** Pattern of this position, e.g. `/people/{username}`; `''` at the root. */
+  readonly pattern: string
+  /** Name of the variable this node fills, when it is a variable child. */
+  readonly param: string | undefined
+  readonly fixed: ReadonlyMap<string, RouteNode>
+  readonly variable: RouteNode | undefined
+  /** The catalog route of exactly this pattern, when there is one. */
+  readonly route: RouteSpec | undefined
 }
 
-const newNode = (): TrieNode => ({ fixed: new Map() })
-const root = newNode()
+interface MutableNode {
+  pattern: string
+  param: string | undefined
+  fixed: Map<string, MutableNode>
+  variable: MutableNode | undefined
+  route: RouteSpec | undefined
+}
+
+const newNode = (pattern: string, param?: string): MutableNode => ({
+  pattern,
+  param,
+  fixed: new Map(),
+  variable: undefined,
+  route: undefined,
+})
+const root = newNode('')
 for (const route of catalog as readonly RouteSpec[]) {
   let node = root
   for (const part of route.pattern.slice(1).split('/')) {
     if (part[0] === '{') {
-      node.variable ??= newNode()
+      node.variable ??= newNode(`${node.pattern}/${part}`, part.slice(1, -1))
       node = node.variable
     } else {
       let next = node.fixed.get(part)
       if (!next) {
-        next = newNode()
+        next = newNode(`${node.pattern}/${part}`)
         node.fixed.set(part, next)
       }
       node = next
@@ -43,8 +67,11 @@ for (const route of catalog as readonly RouteSpec[]) {
   node.route = route
 }
 
+/** The root of the catalog's route tree: its fixed children are the root segments (`people`, ...). */
+export const routeTree: RouteNode = root
+
 function walk(
-  node: TrieNode,
+  node: RouteNode,
   parts: readonly string[],
   index: number,
   values: string[],

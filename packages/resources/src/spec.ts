@@ -1,7 +1,8 @@
+import type { HttpMethod } from '@maxclient/core'
 import type { ModelMap } from './models.js'
 
-/** HTTP methods MAX routes answer. HEAD is the count form of a GET. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD'
+/** HTTP methods MAX routes answer (core's one list). HEAD is the count form of a GET. */
+export type { HttpMethod }
 
 /** A REST or query parameter a method declares. */
 export interface ParamSpec {
@@ -57,20 +58,24 @@ export interface PaginationMode {
   readonly note: string
 }
 
-/** What the catalog knows about one method of one route. */
-export interface MethodSpec {
-  /** Permission constant the server checks, or `Anonymous` for public methods. */
-  readonly permission: string
-  /** Human text of that permission, as 403 messages show it. */
+/** What a server's `GET /info/api` says about one method: the generated catalog's method entries. */
+export interface InfoMethodSpec {
+  /** Human text of the permission, as 403 messages show it. */
   readonly permissionLabel: string
-  /** One line saying what the call does. */
+  /** One line saying what the call does (the first line of the description). */
   readonly summary: string
-  /** `HEAD` on this GET answers the total in `X-totalItems`. */
+  /** `HEAD` on this GET answers the total in `X-totalItems` (the server lists HEAD beside it). */
   readonly count: boolean
   readonly restParams: readonly ParamSpec[]
   readonly queryParams: readonly ParamSpec[]
   /** Accepts the shared search parameters (limit, before, after, sort, ...). */
   readonly searchParams: boolean
+}
+
+/** What the catalog knows about one method of one route: the `/info/api` facts and the curated ones. */
+export interface MethodSpec extends InfoMethodSpec {
+  /** Permission constant the server checks, or `Anonymous` for public methods. */
+  readonly permission: string
   /** A list that can be paged with `limit` + `before`; then `pagination` says how. */
   readonly paginated: boolean
   /** How to page this list (present exactly when `paginated`). */
@@ -104,4 +109,32 @@ export interface RouteSpec {
   readonly methods: { readonly [M in HttpMethod]?: MethodSpec }
   /** The route exists only as a deprecated request form. */
   readonly deprecated?: boolean
+}
+
+/** One route as `GET /info/api` describes it: what `src/catalog.generated.ts` holds. */
+export interface InfoRouteSpec {
+  readonly id: string
+  readonly pattern: string
+  readonly category: string
+  readonly name: string | null
+  readonly filesystem: boolean
+  readonly params: readonly string[]
+  readonly methods: { readonly [M in HttpMethod]?: InfoMethodSpec }
+}
+
+/**
+ * The hand-written facts `/info/api` lacks (`src/catalog.overrides.ts`), merged over the generated
+ * catalog at load. Every key must name a route (and method) of the generated catalog.
+ */
+export interface CatalogOverrides {
+  /**
+   * Per method, keyed `'METHOD /pattern'`: the facts that differ from what the document gives
+   * (permission constant, model, paging, uploads...). A method the document lacks must be a
+   * complete deprecated request form (`deprecated` set).
+   */
+  readonly methods: { readonly [key: string]: Partial<MethodSpec> }
+  /** Per route, keyed by pattern. */
+  readonly routes: { readonly [pattern: string]: { readonly actorNotRequired?: readonly HttpMethod[] } }
+  /** Whole routes the server never lists: `info_api` itself and deprecated request forms. */
+  readonly extraRoutes: readonly RouteSpec[]
 }

@@ -1,8 +1,43 @@
 // Types derived from the catalog data, so that a route or method the server lacks cannot type-check.
-import type { catalog } from './catalog.generated.js'
+import type { generatedCatalog } from './catalog.generated.js'
+import type { catalogOverrides } from './catalog.overrides.js'
 import type { ModelMap } from './models.js'
+import type { HttpMethod } from './spec.js'
 
-type AnyRoute = (typeof catalog)[number]
+// The merge of catalog.ts, in types: generated /info/api facts, overridden method by method.
+type Generated = (typeof generatedCatalog)[number]
+type Overrides = (typeof catalogOverrides)['methods']
+type OverrideKey<M, P> = `${M & string} ${P & string}`
+/** Methods the overrides add to a pattern (deprecated request forms). */
+type AddedMethods<P extends string> = {
+  [K in keyof Overrides]: K extends `${infer M} ${P}` ? M : never
+}[keyof Overrides]
+/** What catalog.ts assumes for a fact no override gives. */
+type MethodDefaults<G> = {
+  readonly permission: G extends { permissionLabel: 'Anonymous' } ? 'Anonymous' : string
+  readonly successStatus: readonly number[]
+  readonly paginated: false
+  readonly upload: false
+  readonly list: false
+}
+type MergedMethod<G, K> = K extends keyof Overrides
+  ? Omit<MethodDefaults<G> & G, keyof Overrides[K]> & Overrides[K]
+  : MethodDefaults<G> & G
+type Merged<R extends Generated> = Omit<R, 'methods'> & {
+  readonly actorNotRequired: readonly HttpMethod[]
+  readonly methods: {
+    readonly [M in (keyof R['methods'] & string) | AddedMethods<R['pattern']>]: M extends keyof R['methods']
+      ? MergedMethod<R['methods'][M], OverrideKey<M, R['pattern']>>
+      : Overrides[OverrideKey<M, R['pattern']> & keyof Overrides]
+  }
+}
+
+/** The type of one route of the merged catalog (generated facts with their overrides). */
+export type CatalogRoute =
+  | (Generated extends infer R ? (R extends Generated ? Merged<R> : never) : never)
+  | (typeof catalogOverrides)['extraRoutes'][number]
+
+type AnyRoute = CatalogRoute
 
 /** Every route pattern of the catalog, e.g. `'/people/{username}/activities'`. */
 export type Pattern = AnyRoute['pattern']
@@ -45,6 +80,17 @@ export type ResponseOf<P extends Pattern, M extends MethodsOf<P>> = M extends 'H
   : M extends keyof MethodTable<P>
     ? Model<MethodTable<P>[M]>
     : never
+
+/**
+ * What a client call resolves to: {@link ResponseOf}, plus `null` for a GET of a single resource,
+ * which is how a missing one (a MAX 404) is answered. Lists and counts never resolve to `null`: a
+ * missing parent is a `RequestError` (404) there.
+ */
+export type ResultOf<P extends Pattern, M extends MethodsOf<P>> = M extends 'GET'
+  ? MethodTable<P>[M & keyof MethodTable<P>] extends { list: false }
+    ? ResponseOf<P, M> | null
+    : ResponseOf<P, M>
+  : ResponseOf<P, M>
 
 // Tree building: the fixed and variable child segments under a pattern prefix.
 type ChildSegment<

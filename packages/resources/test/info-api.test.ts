@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs'
 import { UsageError } from '@maxclient/core'
 import { describe, expect, it } from 'vitest'
 import {
+  type CatalogOverrides,
   catalog,
   catalogFromInfoApi,
+  catalogOverrides,
   catalogToInfoApi,
   diffCatalogs,
+  generatedCatalog,
   infoApiByCategory,
+  infoApiRoutes,
+  mergeCatalog,
   type RouteSpec,
   renderCatalogModule,
 } from '../src/index.js'
@@ -42,50 +47,64 @@ describe('catalogToInfoApi', () => {
 
 describe('catalogFromInfoApi', () => {
   it('round-trips the catalog through its own /info/api document', () => {
-    expect(catalogFromInfoApi(catalogToInfoApi(current), current)).toEqual(current)
+    expect(catalogFromInfoApi(catalogToInfoApi(current))).toEqual(current)
+    expect(infoApiRoutes(catalogToInfoApi(current))).toEqual(generatedCatalog)
   })
 
-  it('follows a recorded document: a route added, a route removed, curated facts kept', () => {
-    const next = catalogFromInfoApi(recorded, current)
-    expect(diffCatalogs(current, next)).toEqual({
+  it('reads exactly what a recorded document says, needing no earlier catalog', () => {
+    const routes = infoApiRoutes(recorded)
+    expect(diffCatalogs(generatedCatalog, routes)).toEqual({
       added: ['GET /people/{username}/likes'],
       removed: ['DELETE /contexts/{hash}/tags/{tag}'],
     })
-    const likes = next.find((r) => r.id === 'user_likes')!
-    expect(likes).toEqual({
+    expect(routes.find((r) => r.id === 'user_likes')).toEqual({
       id: 'user_likes',
       pattern: '/people/{username}/likes',
       category: 'Activities',
       name: 'User likes',
       filesystem: false,
-      actorNotRequired: [],
       params: ['username'],
       methods: {
         GET: {
-          permission: 'list_activities', // constant known from the label in the previous catalog
           permissionLabel: 'View activities',
           summary: 'Return the activities a user liked',
           count: true,
           restParams: [],
           queryParams: [{ name: 'sort', required: false, example: 'published' }],
           searchParams: true,
-          paginated: false,
-          upload: false,
-          list: false,
-          successStatus: [200],
         },
       },
     })
     // Placed where the server lists it.
-    expect(next.findIndex((r) => r.id === 'user_likes')).toBe(
-      next.findIndex((r) => r.id === 'user_comments') + 1,
+    expect(routes.findIndex((r) => r.id === 'user_likes')).toBe(
+      routes.findIndex((r) => r.id === 'user_comments') + 1,
     )
-    // Every route that stayed keeps its curated facts (summaries, models, flags, deprecated forms).
-    for (const route of next) {
-      if (route.id === 'user_likes') continue
-      expect(route, route.id).toEqual(current.find((r) => r.id === route.id))
+  })
+
+  it('names overrides the document no longer backs, instead of dropping them', () => {
+    expect(() => catalogFromInfoApi(recorded)).toThrow(
+      /Catalog overrides name routes or methods \/info\/api does not list: DELETE \/contexts\/\{hash\}\/tags\/\{tag\}/,
+    )
+    const { 'DELETE /contexts/{hash}/tags/{tag}': _stale, ...methods } = catalogOverrides.methods
+    const next = catalogFromInfoApi(recorded, { ...catalogOverrides, methods })
+    // A new route gets what the document implies; the others keep their curated facts.
+    expect(next.find((r) => r.id === 'user_likes')?.methods.GET).toMatchObject({
+      permission: 'view_activities',
+      paginated: false,
+      list: false,
+      successStatus: [200],
+    })
+    // The facts the overrides carry (the rest is what the recorded document says).
+    const curated = (id: string) => {
+      const { model, list, paginated, pagination, permission, successStatus } = current.find(
+        (r) => r.id === id,
+      )!.methods.GET!
+      return { model, list, paginated, pagination, permission, successStatus }
     }
-    // The server never lists /info/api, and deprecated forms are client knowledge: both stay.
+    expect(next.find((r) => r.id === 'user_activities')?.methods.GET).toMatchObject(
+      curated('user_activities'),
+    )
+    expect(next.find((r) => r.id === 'messages')?.methods.GET).toMatchObject(curated('messages'))
     expect(next.find((r) => r.id === 'info_api')).toEqual(current.find((r) => r.id === 'info_api'))
     expect(next.filter((r) => r.deprecated).map((r) => r.id)).toEqual([
       'dep_user_device_token',
@@ -93,26 +112,43 @@ describe('catalogFromInfoApi', () => {
     ])
   })
 
-  it('fills paging and upload-form facts a previous catalog lacks, and keeps curated ones', () => {
-    // A catalog written before these facts existed: lists and uploads get MAX's usual forms.
-    const older = current.map((route) => ({
-      ...route,
-      methods: Object.fromEntries(
-        Object.entries(route.methods).map(([method, spec]) => {
-          const { pagination: _p, uploadForm: _u, ...rest } = spec
-          return [method, rest]
-        }),
-      ),
-    })) as RouteSpec[]
-    const filled = catalogFromInfoApi(catalogToInfoApi(current), older)
-    const activities = filled.find((r) => r.pattern === '/people/{username}/activities')!
+  it('rejects an override for a route or method the generated catalog lacks', () => {
+    const stale = (extra: Partial<CatalogOverrides>) => () =>
+      mergeCatalog(generatedCatalog, { ...catalogOverrides, ...extra })
+    expect(stale({ methods: { ...catalogOverrides.methods, 'GET /peeple': { list: true } } })).toThrow(
+      /does not list: GET \/peeple/,
+    )
+    expect(stale({ methods: { ...catalogOverrides.methods, 'PUT /people': { list: true } } })).toThrow(
+      /does not list: PUT \/people/,
+    )
+    expect(stale({ routes: { '/peeple': { actorNotRequired: ['GET'] } } })).toThrow(/does not list: \/peeple/)
+    // A deprecated form whose target is gone is named too.
+    const doc = catalogToInfoApi(current)
+    delete (doc as Record<string, unknown>).tokens
+    expect(() => catalogFromInfoApi(doc)).toThrow(/does not list: POST \/tokens/)
+    const methods = Object.fromEntries(
+      Object.entries(catalogOverrides.methods).filter(([key]) => !key.endsWith(' /tokens')),
+    )
+    expect(() => catalogFromInfoApi(doc, { ...catalogOverrides, methods })).toThrow(
+      /deprecated forms whose target \/info\/api does not list: POST \/people\/\{username\}\/device\/\{platform\}\/\{token\} \(rewrites to POST \/tokens\)/,
+    )
+  })
+
+  it("gives new lists and uploads MAX's usual paging and form", () => {
+    const merged = mergeCatalog(generatedCatalog, {
+      routes: {},
+      extraRoutes: [],
+      methods: {
+        'GET /people/{username}/activities': { paginated: true, list: true },
+        'POST /people/{username}/activities': { upload: true },
+      },
+    })
+    const activities = merged.find((r) => r.pattern === '/people/{username}/activities')!
     expect(activities.methods.GET?.pagination).toEqual({ cursor: 'id', order: 'newest-first' })
     expect(activities.methods.POST?.uploadForm).toBe('json_data+file')
-    // Curated facts survive a sync.
-    const next = catalogFromInfoApi(catalogToInfoApi(current), current)
-    expect(next.find((r) => r.id === 'avatar')?.methods.POST?.uploadForm).toBe('file')
+    expect(current.find((r) => r.id === 'avatar')?.methods.POST?.uploadForm).toBe('file')
     expect(
-      next.find((r) => r.pattern === '/conversations/{id}/messages')?.methods.GET?.pagination?.order,
+      current.find((r) => r.pattern === '/conversations/{id}/messages')?.methods.GET?.pagination?.order,
     ).toBe('oldest-first')
   })
 
@@ -131,7 +167,7 @@ describe('catalogFromInfoApi', () => {
           methods: r.methods,
         })),
     }))
-    const next = catalogFromInfoApi(byCategory, current)
+    const next = catalogFromInfoApi(byCategory)
     expect(diffCatalogs(current, next)).toEqual({ added: [], removed: [] })
     expect(next.find((r) => r.id === 'context')).toEqual(current.find((r) => r.id === 'context'))
   })
@@ -148,12 +184,11 @@ describe('catalogFromInfoApi', () => {
       route_url: '/people',
       methods: doc.users?.methods,
     })
-    expect(diffCatalogs(current, catalogFromInfoApi(grouped, current))).toEqual({ added: [], removed: [] })
+    expect(diffCatalogs(current, catalogFromInfoApi(grouped))).toEqual({ added: [], removed: [] })
   })
 
-  it('derives what it can for a new route and drops deprecated forms whose target is gone', () => {
+  it('derives what it can for a new route', () => {
     const doc = catalogToInfoApi(current)
-    delete (doc as Record<string, unknown>).tokens // POST /tokens is the target of a deprecated form
     doc.new_thing = {
       route: '/things/{thing}',
       id: 'new_thing',
@@ -173,8 +208,7 @@ describe('catalogFromInfoApi', () => {
         },
       },
     }
-    const next = catalogFromInfoApi(doc, current)
-    const thing = next.find((r) => r.id === 'new_thing')!
+    const thing = catalogFromInfoApi(doc).find((r) => r.id === 'new_thing')!
     expect(thing.name).toBeNull()
     expect(thing.methods.POST).toMatchObject({
       permission: 'make_brand_new_things',
@@ -183,29 +217,27 @@ describe('catalogFromInfoApi', () => {
       restParams: [{ name: 'thing', required: true }],
       searchParams: false,
     })
-    const device = next.find((r) => r.id === 'dep_user_device_token')!
-    expect(Object.keys(device.methods)).toEqual(['DELETE'])
   })
 
   it('rejects documents that are not /info/api, saying what is wrong', () => {
-    expect(() => catalogFromInfoApi('nope', current)).toThrow(UsageError)
-    expect(() => catalogFromInfoApi({ x: { id: 'x', methods: {} } }, current)).toThrow(
-      /pattern \(route\) of route x/,
-    )
-    expect(() => catalogFromInfoApi({ x: { route: '/x', methods: { PATCH: {} } } }, current)).toThrow(
+    expect(() => catalogFromInfoApi('nope')).toThrow(UsageError)
+    expect(() => catalogFromInfoApi({ x: { id: 'x', methods: {} } })).toThrow(/pattern \(route\) of route x/)
+    expect(() => catalogFromInfoApi({ x: { route: '/x', methods: { PATCH: {} } } })).toThrow(
       /unknown method "PATCH"/,
     )
-    expect(() => catalogFromInfoApi([{ name: 'A' }], current)).toThrow(/resources list/)
+    expect(() => catalogFromInfoApi([{ name: 'A' }])).toThrow(/resources list/)
     expect(() =>
-      catalogFromInfoApi({ a: { route: '/x', methods: {} }, b: { route: '/x', methods: {} } }, current),
+      catalogFromInfoApi({ a: { route: '/x', methods: {} }, b: { route: '/x', methods: {} } }),
     ).toThrow(/appears twice/)
+    expect(() => catalogFromInfoApi({}, current as never)).toThrow(/an earlier catalog is no longer needed/)
   })
 })
 
 describe('renderCatalogModule', () => {
-  it('reproduces the committed catalog module byte for byte', () => {
+  it('reproduces the committed catalog module byte for byte from /info/api alone', () => {
     const file = readFileSync(new URL('../src/catalog.generated.ts', import.meta.url), 'utf8')
-    expect(renderCatalogModule(current)).toBe(file)
+    expect(renderCatalogModule(infoApiRoutes(catalogToInfoApi(current)))).toBe(file)
+    expect(renderCatalogModule(generatedCatalog)).toBe(file)
   })
   it('does not reference the shared API notes at run time', () => {
     const file = readFileSync(new URL('../src/catalog.generated.ts', import.meta.url), 'utf8')

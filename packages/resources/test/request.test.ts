@@ -18,7 +18,6 @@ describe('buildRequest', () => {
     ).toEqual({
       method: 'POST',
       path: '/people/messi/activities',
-      query: '',
       body: { object: { objectType: 'note', content: 'Hola' } },
       auth: true,
     })
@@ -58,7 +57,7 @@ describe('buildRequest', () => {
       fields: { username: 'messi', qs: 'a field', 'data.x': 1 },
       expandUnderscores: false,
     })
-    expect(built.query).toBe('notifications=false')
+    expect(built.query).toEqual({ notifications: false })
     expect(built.body).toEqual({ username: 'messi', qs: 'a field', data: { x: 1 } })
     expect(() =>
       buildRequest({
@@ -160,13 +159,12 @@ describe('buildRequest', () => {
     expect(get).toEqual({
       method: 'GET',
       path: '/people/x/timeline',
-      query: 'limit=5&hashtag=a&hashtag=b',
+      query: { limit: 5, hashtag: ['a', 'b'] },
       auth: true,
     })
     expect(buildRequest({ pattern: '/activities', method: 'HEAD', params: {} })).toEqual({
       method: 'HEAD',
       path: '/activities',
-      query: '',
       auth: true,
     })
     expect(() =>
@@ -223,7 +221,7 @@ describe('buildRequest', () => {
         params: { username: 'x' },
         input: 'x' as never,
       }),
-    ).toThrow(/plain object/)
+    ).toThrow(/takes an object of fields/)
   })
   it('checks per-client defaults tables', () => {
     expect(() => checkDefaultsTable({ 'POST /contextz': {} })).toThrow(/names no route method/)

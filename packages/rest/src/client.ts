@@ -1,10 +1,9 @@
 import { type MaxClientOptions, MaxCore, UsageError } from '@maxclient/core'
-import { catalog, type DefaultsTable, ownDefaultsTable, type RouteSpec } from '@maxclient/resources'
-import { createRootNode, type TreeContext } from './resource-node.js'
-import { buildRouteTrie } from './route-trie.js'
+import { type DefaultsTable, ownDefaultsTable, routeTree } from '@maxclient/resources'
+import { createRootNode, describeChildren, type TreeContext } from './resource-node.js'
 import type { RootResources } from './types.js'
 
-/** Options of a {@link MaxClient}: every core option plus how request bodies are built. */
+/** Options of a {@link RestClient}: every core option plus how request bodies are built. */
 export interface RestClientOptions extends MaxClientOptions {
   /**
    * Per-client endpoint defaults, keyed `'METHOD /pattern'` (e.g. `'POST /contexts'`). An entry
@@ -15,7 +14,6 @@ export interface RestClientOptions extends MaxClientOptions {
   expandUnderscores?: boolean
 }
 
-const trie = buildRouteTrie(catalog as readonly RouteSpec[])
 const ROOT = Symbol('maxclient.rest.root')
 
 /**
@@ -24,18 +22,18 @@ const ROOT = Symbol('maxclient.rest.root')
  *
  * @example
  * ```ts
- * const client = new MaxClient('https://max.example.com', { actor: 'alice', token })
+ * const client = new RestClient('https://max.example.com', { actor: 'alice', token })
  * const [latest] = await client.people[':me'].timeline.get({ qs: { limit: 1 } })
  * ```
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the root getters are defined on the prototype below
-export class MaxClient extends MaxCore {
+export class RestClient extends MaxCore {
   /** Root of the resource tree; the root segments (`people`, `contexts`, ...) are getters over it. */
   private readonly [ROOT]: Record<string, unknown>
 
   constructor(url: string, options: RestClientOptions = {}) {
-    const { defaults, expandUnderscores, ...coreOptions } = options
-    super(url, coreOptions)
+    const { defaults, expandUnderscores, ...coreOptions } = options ?? {}
+    super(url, options === null ? (null as never) : coreOptions)
     if (expandUnderscores !== undefined && typeof expandUnderscores !== 'boolean') {
       throw new UsageError(
         `The expandUnderscores option must be true or false, got ${typeof expandUnderscores}.`,
@@ -46,26 +44,53 @@ export class MaxClient extends MaxCore {
       defaults: defaults === undefined ? undefined : ownDefaultsTable(defaults),
       expandUnderscores,
     }
-    this[ROOT] = createRootNode(context, trie) as Record<string, unknown>
+    this[ROOT] = createRootNode(context, routeTree) as Record<string, unknown>
   }
 }
 
 // The interface adds the typed root segments that the prototype getters below provide.
-export interface MaxClient extends RootResources {}
+export interface RestClient extends RootResources {}
 
-for (const segment of trie.fixed.keys()) {
+for (const segment of routeTree.fixed.keys()) {
   // Never shadow a client member; a clash is a compile error through the interface above.
-  if (segment in MaxClient.prototype) continue
-  Object.defineProperty(MaxClient.prototype, segment, {
+  if (segment in RestClient.prototype) continue
+  Object.defineProperty(RestClient.prototype, segment, {
     configurable: true,
     enumerable: false,
-    get(this: MaxClient) {
+    get(this: RestClient) {
       return this[ROOT][segment]
     },
   })
 }
 
-/** The same class under the name the original's REST module used. */
-export { MaxClient as RestClient }
+/** A name shaped like a root segment: lower-case letters, digits, `_`, `-` and `.`. */
+const SEGMENT_LIKE = /^[a-z][a-z0-9_.-]*$/
+/** Looked up by promise resolution and by tools that probe objects; never a segment. */
+const PROBED = new Set(['then', 'inspect'])
 
-/** Checks the table, then keeps a private deep copy so later changes by the caller bypass nothing. */
+// Core's members are defined on the client's own prototype too (nearest definition wins, as in the
+// chain), so member look-ups on the hot path stop there and never reach the guard below.
+for (let proto = MaxCore.prototype; proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (const key of Reflect.ownKeys(proto)) {
+    if (key === 'constructor' || Object.hasOwn(RestClient.prototype, key)) continue
+    Object.defineProperty(RestClient.prototype, key, Object.getOwnPropertyDescriptor(proto, key)!)
+  }
+}
+
+// A misspelt root (`client.peeple`) fails at access, as deeper segments do. The guard sits between
+// the client's prototype and core's, so it sees only names no member answers: root getters, core's
+// members and instance fields never reach it.
+const guard = new Proxy(MaxCore.prototype, {
+  get(target, key, receiver) {
+    if (typeof key === 'symbol' || key in target || !SEGMENT_LIKE.test(key) || PROBED.has(key)) {
+      return Reflect.get(target, key, receiver)
+    }
+    throw new UsageError(
+      `Unknown segment "${key}" at the client root: valid roots are ${describeChildren(routeTree)}.`,
+    )
+  },
+})
+Object.setPrototypeOf(RestClient.prototype, guard)
+
+/** The same class under the Python original's name. */
+export { RestClient as MaxClient }

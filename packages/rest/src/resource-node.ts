@@ -1,19 +1,24 @@
 import {
   collect,
+  interpretResponse,
   type MaxCore,
-  type MaxRequest,
   type PaginateOptions,
   paginate,
+  RequestError,
   UsageError,
 } from '@maxclient/core'
 import {
+  type BuiltRequest,
   buildRequest,
+  type CallOptions,
   type DefaultsTable,
   defaultsFor,
+  type HttpMethod,
+  type MethodSpec,
   paginationFor,
+  type RouteNode,
   type RouteSpec,
 } from '@maxclient/resources'
-import { describeChildren, type TrieMethod, type TrieNode } from './route-trie.js'
 
 /** What every node of one client shares: the client that sends, and its request-building settings. */
 export interface TreeContext {
@@ -22,9 +27,50 @@ export interface TreeContext {
   readonly expandUnderscores: boolean | undefined
 }
 
+/** One method a node answers, with the route it belongs to. */
+interface NodeMethod {
+  readonly method: HttpMethod
+  /** Lower-case name of the node method that sends it (`get`, `head`, ...). */
+  readonly callName: string
+  readonly route: RouteSpec
+  readonly spec: MethodSpec
+}
+
+const methodTables = new WeakMap<RouteNode, ReadonlyMap<string, NodeMethod>>()
+const NO_METHODS: ReadonlyMap<string, NodeMethod> = new Map()
+
+/**
+ * The methods of a node of resources' route tree by call name: the catalog's (deprecated forms
+ * included: older servers accept them) and `head` beside every `get`, as the server answers it.
+ */
+function methodsOf(node: RouteNode): ReadonlyMap<string, NodeMethod> {
+  const route = node.route
+  if (!route) return NO_METHODS
+  let table = methodTables.get(node)
+  if (!table) {
+    const methods = new Map<string, NodeMethod>()
+    for (const [method, spec] of Object.entries(route.methods) as [HttpMethod, MethodSpec][]) {
+      methods.set(method.toLowerCase(), { method, callName: method.toLowerCase(), route, spec })
+      if (method === 'GET') methods.set('head', { method: 'HEAD', callName: 'head', route, spec })
+    }
+    table = methods
+    methodTables.set(node, table)
+  }
+  return table
+}
+
+/** Names a node accepts as a property: its fixed children, then `[variable]` when it has one. */
+export function describeChildren(node: RouteNode): string {
+  const names = [...node.fixed.keys()].sort()
+  if (node.variable) names.push(`[${node.variable.param}]`)
+  return names.length === 0 ? 'none' : names.join(', ')
+}
+
 interface NodeState {
   readonly context: TreeContext
-  readonly trie: TrieNode
+  readonly trie: RouteNode
+  /** The methods of `trie`, by call name. */
+  readonly methods: ReadonlyMap<string, NodeMethod>
   /** Values of the variable segments from the root down to this node, as the caller gave them. */
   readonly values: readonly string[]
   /** Readable path, e.g. `/people/alice/activities`, for messages and inspection. */
@@ -43,8 +89,8 @@ const CACHE_LIMIT = 128
 /** Names that must never become URL segments: promise detection, JSON and class introspection. */
 const PASS_THROUGH = new Set(['then', 'toJSON', 'constructor'])
 
-const CALL_OPTIONS = new Set(['signal', 'timeout', 'retry', 'expandUnderscores'])
-const ITERATE_OPTIONS = new Set([...CALL_OPTIONS, 'pageSize', 'max'])
+/** Options `iterate()` and `all()` take besides the call options. */
+const PAGING_OPTIONS: readonly string[] = ['pageSize', 'max']
 
 const NODE_PROTOTYPE = {
   toJSON(this: { [STATE]: NodeState }): string {
@@ -55,7 +101,7 @@ const NODE_PROTOTYPE = {
   },
   [INSPECT](this: { [STATE]: NodeState }): string {
     const state = this[STATE]
-    const methods = [...state.trie.methods.keys()].join(' ')
+    const methods = [...state.methods.keys()].join(' ')
     return `[MaxResource ${state.path || '/'}${methods ? ` ${methods}` : ''}]`
   },
 }
@@ -73,8 +119,8 @@ const handler: ProxyHandler<{ [STATE]: NodeState }> = {
   },
   has(target, key) {
     if (typeof key === 'symbol' || PASS_THROUGH.has(key)) return Reflect.has(target, key)
-    const { trie } = target[STATE]
-    return trie.variable !== undefined || trie.fixed.has(key) || methodNames(trie).includes(key)
+    const state = target[STATE]
+    return state.trie.variable !== undefined || state.trie.fixed.has(key) || methodNames(state).includes(key)
   },
   set(target, key) {
     throw new UsageError(
@@ -99,8 +145,16 @@ const handler: ProxyHandler<{ [STATE]: NodeState }> = {
 }
 
 /** Creates the node at the root of the tree for one client. */
-export function createRootNode(context: TreeContext, trie: TrieNode): unknown {
-  return createNode({ context, trie, values: [], path: '', cache: new Map(), invoke: undefined })
+export function createRootNode(context: TreeContext, trie: RouteNode): unknown {
+  return createNode({
+    context,
+    trie,
+    methods: methodsOf(trie),
+    values: [],
+    path: '',
+    cache: new Map(),
+    invoke: undefined,
+  })
 }
 
 function createNode(state: NodeState): unknown {
@@ -142,7 +196,7 @@ export function itemOf<T extends { readonly [value: string]: unknown }>(node: T,
  */
 export function describeResource(node: unknown): { pattern: string; path: string; methods: string[] } {
   const state = stateOf(node)
-  return { pattern: state.trie.pattern || '/', path: state.path || '/', methods: methodNames(state.trie) }
+  return { pattern: state.trie.pattern || '/', path: state.path || '/', methods: methodNames(state) }
 }
 
 function stateOf(node: unknown): NodeState {
@@ -154,10 +208,11 @@ function stateOf(node: unknown): NodeState {
   return state
 }
 
-function methodNames(trie: TrieNode): string[] {
-  if (trie.methods.size === 0) return []
-  const names = [...trie.methods.keys(), 'defaults']
-  if (trie.methods.get('get')?.spec.paginated) names.push('iterate', 'all')
+function methodNames(state: NodeState): string[] {
+  const { methods } = state
+  if (methods.size === 0) return []
+  const names = [...methods.keys(), 'defaults']
+  if (methods.get('get')?.spec.paginated) names.push('iterate', 'all')
   return names
 }
 
@@ -167,7 +222,7 @@ function resolveProperty(state: NodeState, key: string): unknown {
   if (fixed) return childNode(state, fixed, undefined, method)
   if (state.trie.variable) return childNode(state, state.trie.variable, key, method)
   if (method) return method
-  const methods = methodNames(state.trie)
+  const methods = methodNames(state)
   throw new UsageError(
     `Unknown segment "${key}" after ${state.path || 'the client root'}: valid children are ${describeChildren(state.trie)}` +
       (methods.length > 0 ? `; methods here: ${methods.join(', ')}.` : '.'),
@@ -176,7 +231,7 @@ function resolveProperty(state: NodeState, key: string): unknown {
 
 function childNode(
   state: NodeState,
-  trie: TrieNode,
+  trie: RouteNode,
   value: string | undefined,
   invoke: NodeState['invoke'],
 ): unknown {
@@ -185,6 +240,7 @@ function childNode(
     return createNode({
       context: state.context,
       trie,
+      methods: methodsOf(trie),
       values: state.values,
       path: `${state.path}/${name}`,
       cache: new Map(),
@@ -199,6 +255,7 @@ function childNode(
   return createNode({
     context: state.context,
     trie,
+    methods: methodsOf(trie),
     values: [...state.values, value],
     path: `${state.path}/${value}`,
     cache: new Map(),
@@ -207,18 +264,20 @@ function childNode(
 }
 
 function boundMethod(state: NodeState, key: string): NodeState['invoke'] {
-  const { trie } = state
-  if (trie.methods.size === 0) return undefined
+  const { methods } = state
+  if (methods.size === 0) return undefined
   if (key === 'defaults') return (method?: unknown) => effectiveDefaults(state, method)
-  const paginated = trie.methods.get('get')
+  const paginated = methods.get('get')
   if (paginated?.spec.paginated) {
     if (key === 'iterate')
       return (fields?: unknown, options?: unknown) => iterate(state, paginated, fields, options)
     if (key === 'all') return (fields?: unknown, options?: unknown) => all(state, paginated, fields, options)
   }
-  const entry = trie.methods.get(key)
+  const entry = methods.get(key)
   if (!entry) return undefined
-  return (fields?: unknown, options?: unknown) => call(state, entry, fields, options)
+  // How messages name this call; made once, since bound methods are cached per node.
+  const caller = `${state.path}.${entry.callName}()`
+  return (fields?: unknown, options?: unknown) => call(state, entry, caller, fields, options)
 }
 
 function paramsFor(route: RouteSpec, values: readonly string[]): Record<string, string> {
@@ -227,142 +286,127 @@ function paramsFor(route: RouteSpec, values: readonly string[]): Record<string, 
   return params
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false
-  const proto = Object.getPrototypeOf(value)
-  return proto === Object.prototype || proto === null
-}
-
-function checkFields(state: NodeState, name: string, fields: unknown): Record<string, unknown> | undefined {
-  if (fields === undefined || isPlainObject(fields)) return fields
-  throw new UsageError(
-    `${state.path}.${name}() takes an object of fields as its first argument (e.g. { qs: { limit: 5 } } or { data: ... }), got ${Array.isArray(fields) ? 'an array' : typeof fields}.`,
-  )
-}
-
-const NO_OPTIONS: CheckedOptions = Object.freeze({})
-
-/** Like checkFields, and points out paging options passed in the fields by mistake. */
-function checkListFields(
-  state: NodeState,
-  name: string,
-  fields: unknown,
-): Record<string, unknown> | undefined {
-  const checked = checkFields(state, name, fields)
-  for (const key of ['pageSize', 'max']) {
-    if (checked && Object.hasOwn(checked, key)) {
+/** Points out paging options passed in the fields by mistake (resources checks everything else). */
+function checkListFields(state: NodeState, name: string, fields: unknown): void {
+  if (typeof fields !== 'object' || fields === null) return
+  for (const key of PAGING_OPTIONS) {
+    if (Object.hasOwn(fields, key)) {
       throw new UsageError(
         `${key} is an option of ${state.path}.${name}(), not a field: call ${name}({ qs: { ... } }, { ${key}: ... }).`,
       )
     }
   }
-  return checked
 }
 
-interface CheckedOptions {
-  signal?: AbortSignal
-  timeout?: number
-  retry?: MaxRequest['retry']
-  expandUnderscores?: boolean
+/** Options of `iterate()` and `all()`, as resources checked them. */
+interface PagingOptions extends CallOptions {
   pageSize?: number
   max?: number
 }
 
-function checkOptions(
+// One call of resources' buildRequest: the route is the node's (no look-up), and input, options,
+// method and plain-object rules are checked there once.
+function buildFor(
   state: NodeState,
-  name: string,
+  entry: NodeMethod,
+  caller: string,
+  fields: unknown,
   options: unknown,
-  allowed: Set<string>,
-): CheckedOptions {
-  if (options === undefined) return {}
-  if (!isPlainObject(options)) {
-    throw new UsageError(
-      `${state.path}.${name}() takes an options object as its second argument, got ${typeof options}.`,
-    )
-  }
-  for (const key of Object.keys(options)) {
-    if (!allowed.has(key)) {
-      throw new UsageError(
-        `Unknown option "${key}" for ${state.path}.${name}(); valid options: ${[...allowed].join(', ')}. ` +
-          'Request fields go in the first argument.',
-      )
-    }
-  }
-  return options as CheckedOptions
-}
-
-function buildFor(state: NodeState, entry: TrieMethod, fields: unknown, options: CheckedOptions): MaxRequest {
+  callerOptions?: readonly string[],
+): BuiltRequest {
   const { context } = state
-  const built = buildRequest({
-    pattern: entry.route.pattern,
+  return buildRequest({
+    route: entry.route,
     method: entry.method,
     params: paramsFor(entry.route, state.values),
     input: fields as Record<string, unknown> | undefined,
     actor: context.client.actor,
     defaults: context.defaults,
-    expandUnderscores: options.expandUnderscores ?? context.expandUnderscores,
+    expandUnderscores: context.expandUnderscores,
+    options: options as CallOptions | undefined,
+    callerOptions,
+    caller,
   })
-  // The built request already has the MaxRequest shape; per-call options are added only when given.
-  const request: MaxRequest = built
-  if (options.signal !== undefined) request.signal = options.signal
-  if (options.timeout !== undefined) request.timeout = options.timeout
-  if (options.retry !== undefined) request.retry = options.retry
-  return request
 }
 
 // Not async: one promise less per call on the hot path; argument errors still reject.
-function call(state: NodeState, entry: TrieMethod, fields: unknown, options: unknown): Promise<unknown> {
-  let request: MaxRequest
+function call(
+  state: NodeState,
+  entry: NodeMethod,
+  caller: string,
+  fields: unknown,
+  options: unknown,
+): Promise<unknown> {
+  let request: BuiltRequest
   try {
-    const name = entry.callName
-    const checked = options === undefined ? NO_OPTIONS : checkOptions(state, name, options, CALL_OPTIONS)
-    request = buildFor(state, entry, checkFields(state, name, fields), checked)
+    request = buildFor(state, entry, caller, fields, options)
   } catch (error) {
     return Promise.reject(error)
   }
-  return state.context.client.request(request)
+  const { client } = state.context
+  const sent = client.request(request)
+  // Only a GET of a single resource resolves to null for a missing one; a count (HEAD) or a list
+  // that MAX answers with 404 is an error, as their types promise.
+  const never404 = entry.method === 'HEAD' || (entry.method === 'GET' && entry.spec.list)
+  return never404 ? sent.then((value) => (value === null ? notFound(client, request) : value)) : sent
+}
+
+/** The MAX 404 behind a `null` from core, as a RequestError with MAX's error name when known. */
+function notFound(client: MaxCore, request: BuiltRequest): never {
+  const last = client.lastResponse
+  const url = `${client.url}${request.path}`
+  if (last?.status === 404 && (last.url === url || last.url.startsWith(`${url}?`))) {
+    interpretResponse({ ...last, method: request.method }, { notFound: 'throw' })
+  }
+  throw new RequestError(`${request.method} ${url}: not found (HTTP 404)`, {
+    status: 404,
+    method: request.method,
+    url,
+  })
 }
 
 function iterate(
   state: NodeState,
-  entry: TrieMethod,
+  entry: NodeMethod,
   fields: unknown,
   options: unknown,
 ): AsyncIterable<unknown> {
-  const checked = checkOptions(state, 'iterate', options, ITERATE_OPTIONS)
-  const request = buildFor(state, entry, checkListFields(state, 'iterate', fields), checked)
-  return paginate(state.context.client, request, pageOptions(entry, request, checked, checked.max))
+  checkListFields(state, 'iterate', fields)
+  const request = buildFor(state, entry, `${state.path}.iterate()`, fields, options, PAGING_OPTIONS)
+  const paging = (options ?? {}) as PagingOptions
+  return paginate(state.context.client, request, pageOptions(entry, request, paging, paging.max))
 }
 
 async function all(
   state: NodeState,
-  entry: TrieMethod,
+  entry: NodeMethod,
   fields: unknown,
   options: unknown,
 ): Promise<unknown[]> {
-  const checked = checkOptions(state, 'all', options, ITERATE_OPTIONS)
-  const request = buildFor(state, entry, checkListFields(state, 'all', fields), checked)
+  checkListFields(state, 'all', fields)
+  const request = buildFor(state, entry, `${state.path}.all()`, fields, options, PAGING_OPTIONS)
+  const paging = (options ?? {}) as PagingOptions
   return collect(
-    paginate(state.context.client, request, pageOptions(entry, request, checked, undefined)),
-    checked.max,
+    paginate(state.context.client, request, pageOptions(entry, request, paging, undefined)),
+    paging.max,
   )
 }
 
 /** Page size and cap from the caller; cursor field and direction from the catalog (resources). */
 function pageOptions(
-  entry: TrieMethod,
-  request: MaxRequest,
-  options: CheckedOptions,
+  entry: NodeMethod,
+  request: BuiltRequest,
+  options: PagingOptions,
   max: number | undefined,
 ): PaginateOptions<unknown> {
-  return { pageSize: options.pageSize, max, ...paginationFor(entry.route.pattern, 'GET', request.query) }
+  return { pageSize: options.pageSize, max, ...paginationFor(entry.route, 'GET', request.query) }
 }
 
 function effectiveDefaults(state: NodeState, method: unknown): Record<string, unknown> | undefined {
-  const entry = typeof method === 'string' ? state.trie.methods.get(method.toLowerCase()) : undefined
+  const entry = typeof method === 'string' ? state.methods.get(method.toLowerCase()) : undefined
   if (!entry) {
     throw new UsageError(
-      `${state.path}.defaults() takes one of the methods of this resource (${[...state.trie.methods.keys()].join(', ')}), got ${JSON.stringify(method) ?? String(method)}.`,
+      `${state.path}.defaults() takes one of the methods of this resource (${[...state.methods.keys()].join(', ')}), got ${JSON.stringify(method) ?? String(method)}.`,
     )
   }
   return defaultsFor(entry.route.pattern, entry.method, state.context.defaults)

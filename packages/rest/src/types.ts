@@ -1,25 +1,17 @@
-import type { RetryOptions } from '@maxclient/core'
 import type {
   CallInput,
+  CallOptions,
   CatalogTree,
   HttpMethod,
   MethodsOf,
   Pattern,
   ResponseOf,
+  ResultOf,
   RouteOf,
 } from '@maxclient/resources'
 
-/** Per-call options: the second argument of every method. */
-export interface CallOptions {
-  /** Aborts the call (and its retries). */
-  signal?: AbortSignal
-  /** Milliseconds per attempt; overrides the client's `timeout`. */
-  timeout?: number
-  /** Retry policy of this call; merged over the client's. */
-  retry?: RetryOptions | number | false
-  /** Expand `object_content` into `{ object: { content } }`; overrides the client's setting. */
-  expandUnderscores?: boolean
-}
+/** Per-call options, the second argument of every method: resources' one type for every client. */
+export type { CallOptions }
 
 /** Options of `iterate()` and `all()`. */
 export interface IterateOptions extends CallOptions {
@@ -52,13 +44,14 @@ type ItemOf<R> = R extends readonly (infer I)[] ? I : unknown
 export type ResourceMethod<P extends Pattern, M extends HttpMethod> =
   M extends MethodsOf<P>
     ? M extends 'GET'
-      ? (fields?: QueryFields, options?: CallOptions) => Promise<ResponseOf<P, M>>
-      : (fields?: CallFields, options?: CallOptions) => Promise<ResponseOf<P, M>>
+      ? (fields?: QueryFields, options?: CallOptions) => Promise<ResultOf<P, M>>
+      : (fields?: CallFields, options?: CallOptions) => Promise<ResultOf<P, M>>
     : never
 
 /**
  * `head()`: the `X-totalItems` count of the GET of this route. Routes whose catalog GET has no
- * `count` answer HEAD without that header, which reads as 0.
+ * `count` answer HEAD without that header, which reads as 0. A missing resource is a
+ * `RequestError` with status 404 (a count is always a number).
  */
 export type CountMethod = (fields?: QueryFields, options?: CallOptions) => Promise<number>
 

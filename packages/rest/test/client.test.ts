@@ -207,7 +207,7 @@ describe('call shape', () => {
     const client = newClient()
     const activities = client.people['messi']!.activities
     await expect(activities.get({ qs: { limit: 1 } }, { limit: 1 } as never)).rejects.toThrow(
-      /Unknown option "limit" for \/people\/messi\/activities.get\(\); valid options: signal, timeout, retry, expandUnderscores/,
+      /Unknown option "limit" for \/people\/messi\/activities.get\(\); valid options: signal, timeout, retry, headers, maxResponseSize, expandUnderscores/,
     )
     await expect(activities.post('hello' as never)).rejects.toThrow(/takes an object of fields/)
     await expect(activities.post([1] as never)).rejects.toThrow(/got an array/)

@@ -132,7 +132,7 @@ describe('iterate() and all() on list endpoints', () => {
   test('iterate refuses unknown options and body fields at once', async () => {
     const client = newClient()
     expect(() => client.contexts.iterate(undefined, { page: 2 } as never)).toThrow(
-      /Unknown option "page" for \/contexts.iterate\(\); valid options: signal, timeout, retry, expandUnderscores, pageSize, max/,
+      /Unknown option "page" for \/contexts.iterate\(\); valid options: signal, timeout, retry, headers, maxResponseSize, expandUnderscores, pageSize, max/,
     )
     expect(() => client.contexts.iterate({ tags: 'x' } as never)).toThrow(/pass query parameters as \{ qs/)
     expect(() => client.contexts.iterate({ pageSize: 5 } as never)).toThrow(

@@ -31,14 +31,21 @@ describe('good paths compile, with model results', () => {
   })
 
   test('other models, at any depth', () => {
-    expectTypeOf(client.contexts['http://a.b']!.get()).resolves.toEqualTypeOf<Context>()
+    expectTypeOf(client.contexts['http://a.b']!.get()).resolves.toEqualTypeOf<Context | null>()
     expectTypeOf(client.contexts['h']!.subscriptions.get()).resolves.toEqualTypeOf<ContextSubscriber[]>()
     expectTypeOf(client.activities['a']!.comments.get()).resolves.toEqualTypeOf<Comment[]>()
     expectTypeOf(
       client.conversations['c']!.messages.post({ object_content: 'x' }),
     ).resolves.toEqualTypeOf<Message>()
-    expectTypeOf(client.admin.security.get()).resolves.toEqualTypeOf<SecurityRoles>()
+    expectTypeOf(client.admin.security.get()).resolves.toEqualTypeOf<SecurityRoles | null>()
     expectTypeOf(client.contexts['h']!.permissions['u']!['write']!.put).toBeFunction()
+  })
+
+  test('a GET of a single resource may be null (missing); lists, counts and writes never are', () => {
+    expectTypeOf(me.get()).resolves.toEqualTypeOf<Person | null>()
+    expectTypeOf(me.activities.get()).resolves.toEqualTypeOf<Activity[]>()
+    expectTypeOf(me.activities.head()).resolves.toEqualTypeOf<number>()
+    expectTypeOf(me.put({ displayName: 'x' })).resolves.toEqualTypeOf<Person>()
   })
 
   test('iterate and all yield list items', () => {
@@ -58,7 +65,7 @@ describe('good paths compile, with model results', () => {
   })
 
   test('itemOf and the exported node types', () => {
-    expectTypeOf(itemOf(client.people, 'then').get()).resolves.toEqualTypeOf<Person>()
+    expectTypeOf(itemOf(client.people, 'then').get()).resolves.toEqualTypeOf<Person | null>()
     expectTypeOf<RootResources['people']>().toEqualTypeOf<MaxClient['people']>()
     expectTypeOf<ResourceNode<unknown>>().toBeObject()
   })
