@@ -3,7 +3,7 @@
 // schemas. A separate entry point, so users of the main entry never load it.
 
 import { UsageError } from '@maxclient/core'
-import { catalog } from './catalog.generated.js'
+import { catalog } from './catalog.js'
 import { defaultsFor } from './defaults.js'
 import { componentSchemas, type JsonSchema, modelSchemas } from './openapi-schemas.js'
 import { describe } from './params.js'
