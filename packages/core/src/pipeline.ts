@@ -110,9 +110,8 @@ export class Pipeline {
     let url = this.baseUrl + path
     if (isTrusted(request)) {
       // Built by resources: method, path and query were checked there.
-      if (query !== undefined && query !== '') {
-        url += `?${typeof query === 'string' ? query : serializeQuery(query, false)}`
-      }
+      const encoded = typeof query === 'string' || query === undefined ? query : serializeQuery(query, false)
+      if (encoded) url += `?${encoded}`
     } else {
       checkRequestKeys(request)
       if (!isHttpMethod(method)) {

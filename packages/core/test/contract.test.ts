@@ -116,6 +116,21 @@ describe('trusted requests', () => {
     expect(copy).toBeInstanceOf(UsageError)
   })
 
+  it('a trusted request whose structured query is empty sends no "?"', async () => {
+    const seen: string[] = []
+    const c = new MaxCore(MAX, {
+      actor: 'bob',
+      token: 't',
+      transport: async (request) => {
+        seen.push(request.url)
+        return { status: 200, headers: {}, body: new Uint8Array() }
+      },
+    })
+    await c.send(trustRequest({ method: 'GET', path: '/people', query: { limit: undefined } }))
+    await c.send(trustRequest({ method: 'GET', path: '/people', query: {} }))
+    expect(seen).toEqual([`${MAX}/people`, `${MAX}/people`])
+  })
+
   it('trustRequest returns the same object', () => {
     const request: MaxRequest = { method: 'GET', path: '/x' }
     expect(trustRequest(request)).toBe(request)

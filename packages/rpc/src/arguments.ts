@@ -118,7 +118,7 @@ export function withFields(
   return [body, fields(method, 'options.fields', extra)]
 }
 
-const CALL = ['signal', 'timeout', 'retry', 'headers', 'maxResponseSize'] as const
+const CALL = ['signal', 'timeout', 'retry', 'headers', 'maxResponseSize', 'expandUnderscores'] as const
 const LIST = [...CALL, 'qs'] as const
 const BODY = [...CALL, 'fields'] as const
 

@@ -40,28 +40,27 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
   if (call.qs !== undefined) input.qs = call.qs as Record<string, unknown>
   if (call.data !== undefined) input.data = call.data
   if (call.file !== undefined) input.upload_file = call.file
-  const built = buildRequest({
+  const { signal, timeout, retry, headers, maxResponseSize, expandUnderscores } = call.options ?? {}
+  const options: CallOptions = {}
+  if (signal !== undefined) options.signal = signal
+  if (timeout !== undefined) options.timeout = timeout
+  if (retry !== undefined) options.retry = retry
+  if (headers !== undefined) options.headers = headers
+  if (maxResponseSize !== undefined) options.maxResponseSize = maxResponseSize
+  // The request comes back complete and trusted: core does not check it again.
+  return buildRequest({
     pattern: spec.pattern,
     method: spec.method,
     params: call.params ?? {},
     input,
     // Body fields go apart from `input`, so a caller key is never read as qs, data or upload_file.
     fields: call.body,
-    // RPC fields are named as the server spells them; dotted keys still expand.
-    expandUnderscores: false,
+    // RPC fields are named as the server spells them unless the caller asks; dotted keys still expand.
+    expandUnderscores: expandUnderscores ?? false,
     actor: client.actor,
     defaults: clientDefaults.get(client),
+    options,
   })
-  const request: MaxRequest = { method: built.method, path: built.path, auth: built.auth }
-  if (built.query !== '') request.query = built.query
-  if (built.body !== undefined) request.body = built.body
-  const { signal, timeout, retry, headers, maxResponseSize } = call.options ?? {}
-  if (signal !== undefined) request.signal = signal
-  if (timeout !== undefined) request.timeout = timeout
-  if (retry !== undefined) request.retry = retry
-  if (headers !== undefined) request.headers = headers
-  if (maxResponseSize !== undefined) request.maxResponseSize = maxResponseSize
-  return request
 }
 
 /** Sends a call of method `name` and resolves to its `[ok, status, content]` tuple. */

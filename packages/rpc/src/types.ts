@@ -1,5 +1,5 @@
-import type { MaxClientOptions, RequestOptions } from '@maxclient/core'
-import type { DefaultsTable, UploadInput } from '@maxclient/resources'
+import type { MaxClientOptions } from '@maxclient/core'
+import type { DefaultsTable, CallOptions as SharedCallOptions, UploadInput } from '@maxclient/resources'
 
 /** Options of {@link RpcClient}: those of every MAX client, plus body defaults. */
 export interface RpcClientOptions extends MaxClientOptions {
@@ -34,10 +34,10 @@ export type RpcResult<T> = RpcSuccess<T> | RpcFailure
 
 /**
  * Per-call options, accepted as the last argument of every method: `signal`, `timeout`, `retry`,
- * `headers`, `maxResponseSize`. The one place rpc names them: this becomes resources' shared
- * `CallOptions` (the same type as rest's and the CLI's).
+ * `headers`, `maxResponseSize`, `expandUnderscores` (default false in rpc: fields are named as the
+ * server spells them). Resources' shared `CallOptions`, the same type as rest's and the CLI's.
  */
-export type CallOptions = RequestOptions
+export type CallOptions = SharedCallOptions
 
 /** A query parameter value; arrays repeat the key. */
 export type QueryParam = string | number | boolean | readonly (string | number | boolean)[]

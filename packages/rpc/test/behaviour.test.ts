@@ -113,7 +113,7 @@ describe('bad arguments throw UsageError before anything is sent', () => {
     [
       'the query under its old name',
       () => c.getUsers({ query: { limit: 1 } } as never),
-      /unknown option 'query' \(the query is now 'qs'\); it accepts signal, timeout, retry, headers, maxResponseSize, qs/,
+      /unknown option 'query' \(the query is now 'qs'\); it accepts signal, timeout, retry, headers, maxResponseSize, expandUnderscores, qs/,
     ],
     [
       'options not an object',
@@ -438,5 +438,26 @@ describe('iterators', () => {
     const c = client()
     expect(() => c.iterateContexts({ qs: { limit: 5 } as never })).toThrow(/use pageSize/)
     expect(() => c.iterateContexts({ qs: { before: 'x' } as never })).toThrow(UsageError)
+  })
+})
+
+describe('per-call options shared with rest', () => {
+  it('expands underscored field names only when the call asks for it', async () => {
+    const sent: unknown[] = []
+    const c = new MaxClient('https://max.example.com', {
+      actor: 'bob',
+      token: 't',
+      transport: async (request) => {
+        sent.push(JSON.parse(String(request.body)))
+        return {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+          body: new TextEncoder().encode('{}'),
+        }
+      },
+    })
+    await c.modifyUser('bob', { display_name: 'Bob' })
+    await c.modifyUser('bob', { display_name: 'Bob' }, { expandUnderscores: true })
+    expect(sent).toEqual([{ display_name: 'Bob' }, { display: { name: 'Bob' } }])
   })
 })
