@@ -157,7 +157,7 @@ export class MaxCore {
   /**
    * @param url - MAX server base URL, e.g. `https://max.example.org` (a trailing slash is dropped).
    * @param options - see {@link MaxClientOptions}.
-   * @throws {@link UsageError} when the URL or an option is invalid.
+   * @throws {@link @maxclient/core!UsageError | UsageError} when the URL or an option is invalid.
    */
   constructor(url: string, options: MaxClientOptions = {}) {
     this.url = checkUrl(url, 'MAX server URL')
@@ -210,7 +210,7 @@ export class MaxCore {
   }
 
   /**
-   * Creates a client for the MAX server a hub assigns to `domain` (see {@link resolveHubDomain}).
+   * Creates a client for the MAX server a hub assigns to `domain` (see {@link @maxclient/core!resolveHubDomain | resolveHubDomain}).
    * Called on a subclass, it returns an instance of that subclass.
    *
    * @example
@@ -294,8 +294,8 @@ export class MaxCore {
    * @param password - default: empty (servers with `bypass` accept it).
    * @param options.bypass - sent as the text `True`/`False`. Default `false`.
    * @returns the token.
-   * @throws {@link BadCredentialsError} when the OAuth server refuses (any non-200 status).
-   * @throws {@link RequestError} when the server gives no token or no answer.
+   * @throws {@link @maxclient/core!BadCredentialsError | BadCredentialsError} when the OAuth server refuses (any non-200 status).
+   * @throws {@link @maxclient/core!RequestError | RequestError} when the server gives no token or no answer.
    */
   async login(username?: string, password?: string, options: { bypass?: boolean } = {}): Promise<string> {
     const user = username ?? this.#actor
@@ -371,7 +371,7 @@ export class MaxCore {
 
   /**
    * The public `GET {url}/info` document (cached after the first success).
-   * @throws {@link RequestError} naming the URL when it fails or is not a JSON object.
+   * @throws {@link @maxclient/core!RequestError | RequestError} naming the URL when it fails or is not a JSON object.
    */
   serverInfo(): Promise<Record<string, unknown>> {
     if (this.#info === undefined) {
@@ -411,8 +411,8 @@ export class MaxCore {
   /**
    * Sends one request to the MAX server with auth headers, timeout, retries, hooks and debug.
    * Never throws on an HTTP status: inspect `status`, or use {@link MaxCore.request}.
-   * @throws {@link AuthRequiredError} when auth is needed and no token or actor is set (nothing is sent).
-   * @throws {@link RequestError} when no answer arrives (status 0), {@link TimeoutError} on timeout.
+   * @throws {@link @maxclient/core!AuthRequiredError | AuthRequiredError} when auth is needed and no token or actor is set (nothing is sent).
+   * @throws {@link @maxclient/core!RequestError | RequestError} when no answer arrives (status 0), {@link TimeoutError} on timeout.
    */
   send(request: MaxRequest): Promise<MaxResponse> {
     let prepared: Prepared
@@ -425,9 +425,9 @@ export class MaxCore {
   }
 
   /**
-   * {@link MaxCore.send} followed by {@link interpretResponse}: the body on success, `null` for a
+   * {@link MaxCore.send} followed by {@link @maxclient/core!interpretResponse | interpretResponse}: the body on success, `null` for a
    * missing resource, the count for HEAD.
-   * @throws {@link RequestError} for failures, with MAX's error name and description.
+   * @throws {@link @maxclient/core!RequestError | RequestError} for failures, with MAX's error name and description.
    */
   async request<T = unknown>(request: MaxRequest): Promise<T> {
     let response = await this.send(request)

@@ -14,6 +14,7 @@ export interface SubscriptionRecord {
   vetos: PermissionName[]
 }
 
+/** A person as the mock stores it (part of a {@link MockSnapshot}). */
 export interface PersonRecord {
   id: string
   username: string
@@ -30,6 +31,7 @@ export interface PersonRecord {
   talkingIn: string[]
 }
 
+/** A context as the mock stores it. */
 export interface ContextRecord {
   id: string
   hash: string
@@ -65,6 +67,7 @@ export interface MarkRecord {
   published: string
 }
 
+/** An activity or comment as the mock stores it. */
 export interface ActivityRecord {
   id: string
   verb: 'post' | 'comment' | 'subscribe'
@@ -88,6 +91,7 @@ export interface ActivityRecord {
   inReplyTo?: string
 }
 
+/** A conversation as the mock stores it. */
 export interface ConversationRecord {
   id: string
   displayName?: string
@@ -99,6 +103,7 @@ export interface ConversationRecord {
   lastMessage?: string
 }
 
+/** A message of a conversation as the mock stores it. */
 export interface MessageRecord {
   id: string
   conversation: string
@@ -111,6 +116,7 @@ export interface MessageRecord {
   keywords: string[]
 }
 
+/** A device token as the mock stores it. */
 export interface DeviceTokenRecord {
   id: string
   token: string

@@ -43,7 +43,7 @@ function queryParams(query: string | Record<string, unknown> | undefined): URLSe
  * cursor comes from the last item (newest-first lists) or the first (oldest-first pages).
  *
  * @param query - the caller's query, as an object or already encoded.
- * @throws {@link UsageError} for an unknown route, a method that is not a paginated GET, or a query
+ * @throws {@link @maxclient/core!UsageError | UsageError} for an unknown route, a method that is not a paginated GET, or a query
  * whose mode cannot be paged with `before`.
  *
  * @example

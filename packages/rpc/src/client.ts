@@ -77,7 +77,7 @@ interface Call {
  * The RPC-style MAX client: one method per endpoint, each resolving to `[ok, status, content]`.
  *
  * Failures the server answers also resolve (`[false, 404, { error, error_description }]`); bad
- * arguments throw {@link UsageError} and network failures throw `RequestError` (status 0). Auth,
+ * arguments throw {@link @maxclient/core!UsageError | UsageError} and network failures throw `RequestError` (status 0). Auth,
  * discovery, retries, timeouts, hooks and debug come from `MaxCore`.
  *
  * @example
@@ -93,7 +93,7 @@ export class MaxClient extends MaxCore {
   /**
    * @param url - MAX server base URL.
    * @param clientOptions - core options plus `defaults` (see {@link RpcClientOptions}).
-   * @throws {@link UsageError} when the URL or an option is invalid.
+   * @throws {@link @maxclient/core!UsageError | UsageError} when the URL or an option is invalid.
    */
   constructor(url: string, clientOptions: RpcClientOptions = {}) {
     const { defaults, ...core } =
