@@ -15,6 +15,7 @@ const PINNED = {
   deno: { pkg: '@deno/linux-x64-glibc', version: '2.9.6', bin: 'deno' },
 }
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: .ci/run runs this script, no turbo task does.
 const cache = process.env.MAXCLIENT_CI_CACHE ?? join(homedir(), '.cache', 'maxclient-ci')
 mkdirSync(cache, { recursive: true })
 
