@@ -1,4 +1,12 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
+
+/**
+ * Source maps point at the sources in the repository (linked from each package.json) instead
+ * of embedding them: `sourcesContent` was most of the unpacked size of every package.
+ */
+export const withoutSourcesContent: Options['esbuildOptions'] = (options) => {
+  options.sourcesContent = false
+}
 
 /** The build of every library package: ESM + CJS + declarations for Node 20 and modern browsers. */
 export const libraryConfig = (entry: string[]) =>
@@ -7,6 +15,7 @@ export const libraryConfig = (entry: string[]) =>
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
+    esbuildOptions: withoutSourcesContent,
     clean: true,
     target: 'node20',
   })

@@ -21,6 +21,11 @@ for (const file of reports) {
   const report = JSON.parse(readFileSync(file, 'utf8'))
   passed += report.numPassedTests ?? 0
   failed += report.numFailedTests ?? 0
+  // A test file that fails outside any test (a hook timeout, an import error) counts as one failure.
+  for (const file of report.testResults ?? []) {
+    const testFailed = (file.assertionResults ?? []).some((test) => test.status === 'failed')
+    if (file.status === 'failed' && !testFailed) failed += 1
+  }
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
   read += 1
 }

@@ -17,6 +17,7 @@ function markClass(cls: Function, name: string): void {
 
 /** Base class of every error thrown by the MAX clients. */
 export class MaxError extends Error {
+  /** `instanceof` by brand, so it holds across the ESM and CJS copies of this package. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, maybe a subclass.
     const marker = markers.get(this)

@@ -29,7 +29,12 @@ export class MaxCore extends BaseMaxCore {
   }
 }
 
-/** {@inheritDoc resolveHubDomain} */
+/**
+ * The MAX server URL a hub assigns to `domain`, read from `GET {hub}/info`:
+ * `domains[domain].max_server_url`, else `default_maxserver_url + '/' + domain`.
+ * @throws {@link MaxError} listing the known domains when neither exists.
+ * @throws {@link RequestError} naming the hub URL when `/info` fails.
+ */
 export function resolveHubDomain(domain: string, options: HubOptions): Promise<string> {
   return resolveHubDomainWith(MaxCore, domain, options)
 }

@@ -14,6 +14,7 @@ export interface SubscriptionRecord {
   vetos: PermissionName[]
 }
 
+/** A person as the mock stores it (part of a {@link MockSnapshot}). */
 export interface PersonRecord {
   id: string
   username: string
@@ -30,6 +31,7 @@ export interface PersonRecord {
   talkingIn: string[]
 }
 
+/** A context as the mock stores it. */
 export interface ContextRecord {
   id: string
   hash: string
@@ -67,6 +69,7 @@ export interface MarkRecord {
   order?: string
 }
 
+/** An activity or comment as the mock stores it. */
 export interface ActivityRecord {
   id: string
   verb: 'post' | 'comment' | 'subscribe'
@@ -90,6 +93,7 @@ export interface ActivityRecord {
   inReplyTo?: string
 }
 
+/** A conversation as the mock stores it. */
 export interface ConversationRecord {
   id: string
   displayName?: string
@@ -106,6 +110,7 @@ export interface ConversationRecord {
   lastMessage?: string
 }
 
+/** A message of a conversation as the mock stores it. */
 export interface MessageRecord {
   id: string
   conversation: string
@@ -118,6 +123,7 @@ export interface MessageRecord {
   keywords: string[]
 }
 
+/** A device token as the mock stores it. */
 export interface DeviceTokenRecord {
   id: string
   token: string

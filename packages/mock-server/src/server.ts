@@ -46,8 +46,11 @@ export interface RunningMockServer {
   handler: MockHandler
   /** Stops listening and closes open connections. */
   close(): Promise<void>
+  /** Back to the seeded state (issued tokens stay valid). */
   reset(): void
+  /** The whole state as plain JSON data. */
   snapshot(): MockSnapshot
+  /** Replaces the state with one taken by {@link RunningMockServer.snapshot}. */
   restore(snapshot: MockSnapshot): void
   /** Issues an OAuth token for `username` without a password. */
   issueToken(username: string): string
