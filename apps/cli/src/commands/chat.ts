@@ -8,7 +8,10 @@ export default defineCommand({
   summary: 'send stdin lines to a conversation, print its live events',
   args: { conversation: arg.required() },
   flags: liveFlags,
-  examples: ['maxcli chat 65bb6f0e3a1c2d0012ab34cd', 'echo "On my way" | maxcli chat 65bb6f0e3a1c2d0012ab34cd'],
+  examples: [
+    'maxcli chat 65bb6f0e3a1c2d0012ab34cd',
+    'echo "On my way" | maxcli chat 65bb6f0e3a1c2d0012ab34cd',
+  ],
   async run(context, options) {
     const realtime = await openRealtime(context, options)
     try {
