@@ -134,7 +134,13 @@ describe.skipIf(!available)('live events against a real RabbitMQ', () => {
 
   it('delivers context activity and comments to subscribers', async () => {
     const url = `https://intranet.example/${run}`
-    await call('admin', 'POST', '/contexts', { url, displayName: 'Blog', notifications: 'comments' })
+    // As on MAX, a context's permissions default to restricted: open subscribing to everyone.
+    await call('admin', 'POST', '/contexts', {
+      url,
+      displayName: 'Blog',
+      notifications: 'comments',
+      permissions: { read: 'subscribed', write: 'subscribed', subscribe: 'public' },
+    })
     await call(dave, 'POST', `/people/${dave}/subscriptions`, { object: { objectType: 'context', url } })
     const daveEvents = recorder(await listen(dave, AMQP_URL))
     const iterator = (await listen(dave, STOMP_URL)).events({ contexts: [url] })
