@@ -114,15 +114,23 @@ export async function demo(context: CommandContext) {
       '--fields',
       'username,displayName',
     ])
-    await step(`contexts add ${DEMO_CONTEXT} --display-name "Demo team"`, [
-      'contexts',
-      'add',
-      DEMO_CONTEXT,
-      '--display-name',
-      'Demo team',
-      '--fields',
-      'url,displayName,hash',
-    ])
+    // MAX restricts every permission a context does not set: members read and write.
+    await step(
+      `contexts add ${DEMO_CONTEXT} --display-name "Demo team" --permission read=subscribed --permission write=subscribed`,
+      [
+        'contexts',
+        'add',
+        DEMO_CONTEXT,
+        '--display-name',
+        'Demo team',
+        '--permission',
+        'read=subscribed',
+        '--permission',
+        'write=subscribed',
+        '--fields',
+        'url,displayName,hash',
+      ],
+    )
     for (const user of ['admin', 'alice', 'bob']) {
       await step(`subscribe ${user} ${DEMO_CONTEXT}`, [
         'subscribe',
