@@ -48,7 +48,7 @@ export class MaxCore {
   }
 
   /**
-   * Creates a client for the MAX server a hub assigns to `domain` (see {@link resolveHubDomain}).
+   * Creates a client for the MAX server a hub assigns to `domain` (see {@link @maxclient/core!resolveHubDomain | resolveHubDomain}).
    * Called on a subclass, it returns an instance of that subclass.
    *
    * @example
@@ -195,7 +195,7 @@ export class MaxCore {
    * Never throws on an HTTP status: inspect `status`, or use {@link MaxCore.request}.
    * @throws {@link AuthRequiredError} when auth is needed and no token or actor is set (nothing is sent).
    * @throws {@link RequestError} when no answer arrives (status 0), {@link TimeoutError} on timeout,
-   *   {@link ResponseTooLargeError} beyond `maxResponseSize`.
+   *   {@link @maxclient/core!ResponseTooLargeError | ResponseTooLargeError} beyond `maxResponseSize`.
    */
   send(request: MaxRequest): Promise<MaxResponse> {
     const pipeline = this.#pipeline
@@ -212,7 +212,7 @@ export class MaxCore {
   }
 
   /**
-   * {@link MaxCore.send} followed by {@link interpretResponse}: the body on success, `null` for a
+   * {@link MaxCore.send} followed by {@link @maxclient/core!interpretResponse | interpretResponse}: the body on success, `null` for a
    * missing resource, the count for HEAD.
    * @throws {@link RequestError} for failures, with MAX's error name and description (secrets redacted).
    */

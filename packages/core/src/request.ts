@@ -5,7 +5,7 @@ import { isPlainObject, preview } from './values.js'
 /** The HTTP methods MAX routes answer, upper case: the one list every package uses. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD'] as const
 
-/** One of {@link HTTP_METHODS}. */
+/** One of {@link @maxclient/core!HTTP_METHODS | HTTP_METHODS}. */
 export type HttpMethod = (typeof HTTP_METHODS)[number]
 
 const METHOD_SET: ReadonlySet<string> = new Set(HTTP_METHODS)

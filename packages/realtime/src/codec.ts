@@ -26,8 +26,11 @@ export const SOURCE_CODES = {
   hub: 'h',
 } as const
 
+/** An `action` name the codec knows (a key of {@link ACTION_CODES}). */
 export type EnvelopeAction = keyof typeof ACTION_CODES
+/** An `object` name the codec knows (a key of {@link OBJECT_CODES}). */
 export type EnvelopeObject = keyof typeof OBJECT_CODES
+/** A `source` name the codec knows (a key of {@link SOURCE_CODES}). */
 export type EnvelopeSource = keyof typeof SOURCE_CODES
 
 /** Who caused an event. Inner keys other than these two pass through unchanged. */

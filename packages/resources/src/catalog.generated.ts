@@ -3,6 +3,7 @@
 // document lacks (models, paging, uploads, deprecated forms...) go in catalog.overrides.ts.
 import type { InfoRouteSpec } from './spec.js'
 
+/** Every MAX route as GET /info/api describes it (generated); {@link catalog} is this merged with {@link catalogOverrides}. */
 export const generatedCatalog = [
   {
     "id": "users",

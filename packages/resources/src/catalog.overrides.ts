@@ -27,6 +27,10 @@ const BY_LAST_COMMENT = {
   ],
 } as const
 
+/**
+ * The hand-written facts about MAX routes that GET /info/api lacks (permissions, models, paging,
+ * uploads, statuses, deprecated forms), merged over {@link generatedCatalog} to make {@link catalog}.
+ */
 export const catalogOverrides = {
   routes: {
     '/people': {

@@ -50,7 +50,7 @@ function mergeMethod(
 
 /**
  * Merges hand-written overrides over a generated catalog (what `/info/api` yields).
- * @throws {@link UsageError} for an override naming a route or method the generated catalog lacks
+ * @throws {@link @maxclient/core!UsageError | UsageError} for an override naming a route or method the generated catalog lacks
  * (unless it is a complete deprecated form), so a stale override never goes unnoticed.
  */
 export function mergeCatalog(generated: readonly InfoRouteSpec[], overrides: CatalogOverrides): RouteSpec[] {

@@ -217,7 +217,7 @@ export function infoApiRoutes(doc: unknown): InfoRouteSpec[] {
 /**
  * The catalog a MAX `/info/api` document gives once the hand-written overrides are merged over it
  * (by default this package's own `catalogOverrides`).
- * @throws {@link UsageError} for a document that is not `/info/api`, or overrides naming routes the
+ * @throws {@link @maxclient/core!UsageError | UsageError} for a document that is not `/info/api`, or overrides naming routes the
  * document lacks.
  */
 export function catalogFromInfoApi(
@@ -285,6 +285,7 @@ export function renderCatalogModule(routes: readonly InfoRouteSpec[]): string {
 // document lacks (models, paging, uploads, deprecated forms...) go in catalog.overrides.ts.
 import type { InfoRouteSpec } from './spec.js'
 
+/** Every MAX route as GET /info/api describes it (generated); {@link catalog} is this merged with {@link catalogOverrides}. */
 export const generatedCatalog = ${JSON.stringify(normalised, null, 2)} as const satisfies readonly InfoRouteSpec[]
 `
 }

@@ -2,7 +2,7 @@
 // per-client defaults): JSON must carry it unchanged, or the call fails before anything is sent.
 import { isPlainObject, preview, UsageError } from '@maxclient/core'
 
-/** How deep a body may nest (objects and arrays); deeper values are a {@link UsageError}. */
+/** How deep a body may nest (objects and arrays); deeper values are a {@link @maxclient/core!UsageError | UsageError}. */
 export const MAX_DEPTH = 64
 
 const ACCEPTED = 'pass plain objects, arrays, strings, finite numbers, booleans or null'
@@ -97,7 +97,7 @@ function visit(value: unknown, path: string, depth: number, ancestors: unknown[]
  * allowed as an object property (an absent optional field) but not in an array.
  *
  * @param path - the key path messages name, e.g. `object_content` (a field), `data` or `qs`.
- * @throws {@link UsageError} naming the key path (`data.items[2]`) and what was found there:
+ * @throws {@link @maxclient/core!UsageError | UsageError} naming the key path (`data.items[2]`) and what was found there:
  * functions, symbols, bigints, NaN and ±Infinity, Dates (MAX takes ISO strings: `toISOString()`),
  * Maps, Sets, RegExps, Errors, class instances, Buffers and typed arrays.
  */

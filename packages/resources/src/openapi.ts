@@ -326,7 +326,7 @@ function checkOptions(options: unknown): OpenApiServer[] {
  * schemas from the models, and the `X-Oauth-*` headers as security schemes. A fresh object on
  * every call.
  *
- * @throws {@link UsageError} for bad options.
+ * @throws {@link @maxclient/core!UsageError | UsageError} for bad options.
  *
  * @example
  * ```ts

@@ -51,7 +51,7 @@ function readQuery(query: string | Record<string, unknown> | undefined): QueryPa
  *
  * @param route - the catalog route (as the caller already holds it) or its pattern.
  * @param query - the query: structured (a built request's `query`) or already encoded.
- * @throws {@link UsageError} for an unknown route, a method that is not a paginated GET, or a query
+ * @throws {@link @maxclient/core!UsageError | UsageError} for an unknown route, a method that is not a paginated GET, or a query
  * whose mode cannot be paged with `before`.
  *
  * @example

@@ -37,7 +37,7 @@ function checkValue(name: string, value: unknown): QueryValue {
  * Checks a caller's query object and copies it into core's structured form: arrays repeat the key,
  * booleans are sent as `true`/`false`, a `null` or `undefined` parameter is left out. Anything the
  * query cannot carry unchanged (objects, NaN, bigints, Dates, `null` inside an array...) is a
- * {@link UsageError} naming the parameter (`tags[1]`). `undefined` when nothing is left to send.
+ * {@link @maxclient/core!UsageError | UsageError} naming the parameter (`tags[1]`). `undefined` when nothing is left to send.
  */
 export function toQueryParams(query: unknown): QueryParams | undefined {
   if (query === undefined || query === null) return undefined

@@ -31,7 +31,7 @@ export interface CallInput {
 
 /**
  * The per-call options of every client (rest, rpc, the CLI): core's request options plus how body
- * field names expand. Unknown keys are a {@link UsageError}.
+ * field names expand. Unknown keys are a {@link @maxclient/core!UsageError | UsageError}.
  */
 export interface CallOptions extends RequestOptions {
   /** Expand `object_content` into `{ object: { content } }`; overrides the client's setting. */

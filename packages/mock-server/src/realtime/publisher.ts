@@ -37,6 +37,10 @@ export interface MockRealtime {
   dropConnections(username: string): Promise<number>
   /** The global exchange names in use (with the prefix). */
   readonly names: TopologyNames
+  /**
+   * Waits for queued publishes, removes the broker users it created (and, with `cleanup`, the user
+   * exchanges it declared), then closes its broker connection.
+   */
   close(): Promise<void>
 }
 
