@@ -1,5 +1,6 @@
 import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
 import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
+import { isMultipartBody } from './multipart.js'
 import {
   type Transport,
   type TransportRequest,
@@ -46,7 +47,12 @@ export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch
     }
     try {
       const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'follow' }
-      if (request.body !== undefined) init.body = request.body as BodyInit
+      const payload = request.body
+      if (isMultipartBody(payload)) {
+        // Read within the timeout and signal, like the rest of the attempt.
+        init.body = (await payload.bytes({ signal })) as Uint8Array<ArrayBuffer>
+        init.headers = { ...request.headers, 'content-type': payload.contentType }
+      } else if (payload !== undefined) init.body = payload as BodyInit
       if (signal !== undefined) init.signal = signal
       outgoing = new Request(request.url, init)
       const response = await fetchFn(outgoing)
