@@ -50,7 +50,7 @@ export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch
       const payload = request.body
       if (isMultipartBody(payload)) {
         // Read within the timeout and signal, like the rest of the attempt.
-        init.body = (await payload.bytes({ signal })) as Uint8Array<ArrayBuffer>
+        init.body = await payload.bytes({ signal })
         init.headers = { ...request.headers, 'content-type': payload.contentType }
       } else if (payload !== undefined) init.body = payload as BodyInit
       if (signal !== undefined) init.signal = signal

@@ -106,7 +106,7 @@ export class MultipartBody {
    * @throws {@link UsageError} on a second read of a body with stream parts, on a stream chunk that is not
    * a Uint8Array, or when the body would exceed {@link MAX_UPLOAD_SIZE}.
    */
-  async bytes(options: { signal?: AbortSignal | undefined } = {}): Promise<Uint8Array> {
+  async bytes(options: { signal?: AbortSignal | undefined } = {}): Promise<Uint8Array<ArrayBuffer>> {
     if (this.#streamed) {
       if (this.#used) {
         throw new UsageError(
