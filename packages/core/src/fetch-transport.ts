@@ -8,6 +8,7 @@ import {
   TransportTimeoutError,
   withTimeoutSupport,
 } from './transport.js'
+import { joinBytes } from './values.js'
 
 /** A `fetch` function, or an in-process handler taking one `Request` and answering a `Response`. */
 export type FetchLike = (request: Request) => Promise<Response>
@@ -109,13 +110,7 @@ async function readBody(response: Response, limit: number, tooLarge: () => never
     chunks.push(value)
   }
   if (chunks.length === 1) return chunks[0]!
-  const body = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.length
-  }
-  return body
+  return joinBytes(chunks, total)
 }
 
 function isRedirectLimit(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { UsageError } from './errors.js'
 import { MAX_UPLOAD_SIZE } from './limits.js'
-import { preview } from './values.js'
+import { joinBytes, preview } from './values.js'
 
 /** The data of one {@link MultipartPart}: text (sent as UTF-8), bytes, a Blob/File or a web stream. */
 export type MultipartData = string | Uint8Array | Blob | ReadableStream<Uint8Array>
@@ -144,13 +144,7 @@ export class MultipartBody {
       push(encoder.encode(CRLF))
     }
     push(encoder.encode(`--${this.#boundary}--${CRLF}`))
-    const body = new Uint8Array(total)
-    let offset = 0
-    for (const chunk of chunks) {
-      body.set(chunk, offset)
-      offset += chunk.length
-    }
-    return body
+    return joinBytes(chunks, total)
   }
 
   #head(part: MultipartPart): string {

@@ -1,5 +1,4 @@
-import nock from 'nock'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createFetchTransport,
   createNodeTransport,
@@ -12,20 +11,10 @@ import {
   UsageError,
 } from '../src/index.node.js'
 import { failure } from './helpers.js'
-import { type LocalServer, type Received, startServer } from './local-server.js'
+import { type Received, useLocalServers } from './local-server.js'
 
-// Real sockets on 127.0.0.1 only: take nock's interceptors out of the way for this file.
-beforeAll(() => {
-  nock.restore()
-})
-afterAll(() => {
-  nock.activate()
-})
-
-const servers: LocalServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
+// Real sockets on 127.0.0.1 only.
+const serve = useLocalServers()
 
 /** A web stream giving `chunks` one by one, as a file read in pieces would. */
 function streamOf(...chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
@@ -79,49 +68,40 @@ const parsedUpload = [
   { name: 'raw', filename: 'raw.bin', type: 'application/octet-stream', bytes: [1, 2, 3] },
 ]
 
-describe('MultipartBody through both transports to a server on 127.0.0.1', () => {
-  it.each([
-    ['node', () => createNodeTransport()],
-    ['fetch', () => createFetchTransport()],
-  ] as [string, () => Transport][])(
-    'the %s transport sends every part, streams read once',
-    async (_name, transport) => {
-      let received: Received | undefined
-      const server = await startServer((req, res) => {
-        received = req
-        res.writeHead(201, { 'content-type': 'application/json' })
-        res.end('{"id":"a1"}')
-      })
-      servers.push(server)
-      const body = new MultipartBody(upload())
-      const max = new MaxCore(server.url, { token: 'tok-1234', actor: 'ann', transport: transport() })
-      const response = await max.request({ method: 'POST', path: '/people/ann/activities', body })
-      expect(response).toEqual({ id: 'a1' })
-      expect(received?.headers['content-type']).toBe(body.contentType)
-      expect(Number(received?.headers['content-length'])).toBe(received?.body.length)
-      expect(await parse(body.contentType, new Uint8Array(received!.body))).toEqual(parsedUpload)
-      // The stream is gone: sending the same body again is refused before anything goes out.
-      const again = await failure(max.request({ method: 'POST', path: '/people/ann/activities', body }))
-      expect(again).toBeInstanceOf(UsageError)
-      expect((again as Error).message).toMatch(/can be sent only once/)
-    },
-  )
+const transports: [string, () => Transport][] = [
+  ['node', () => createNodeTransport()],
+  ['fetch', () => createFetchTransport()],
+]
 
-  it.each([
-    ['node', () => createNodeTransport()],
-    ['fetch', () => createFetchTransport()],
-  ] as [string, () => Transport][])(
-    'the %s transport times out on a stream that stalls',
-    async (_name, transport) => {
-      const server = await startServer((_req, res) => res.end())
-      servers.push(server)
-      const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) })
-      const max = new MaxCore(server.url, { transport: transport(), retry: false })
-      const body = new MultipartBody([{ name: 'file', filename: 'f', data: stalled }])
-      const error = await failure(max.send({ method: 'POST', path: '/up', auth: false, body, timeout: 50 }))
-      expect(error).toBeInstanceOf(TimeoutError)
-    },
-  )
+describe('MultipartBody through both transports to a server on 127.0.0.1', () => {
+  it.each(transports)('the %s transport sends every part, streams read once', async (_name, transport) => {
+    let received: Received | undefined
+    const server = await serve((req, res) => {
+      received = req
+      res.writeHead(201, { 'content-type': 'application/json' })
+      res.end('{"id":"a1"}')
+    })
+    const body = new MultipartBody(upload())
+    const max = new MaxCore(server.url, { token: 'tok-1234', actor: 'ann', transport: transport() })
+    const response = await max.request({ method: 'POST', path: '/people/ann/activities', body })
+    expect(response).toEqual({ id: 'a1' })
+    expect(received?.headers['content-type']).toBe(body.contentType)
+    expect(Number(received?.headers['content-length'])).toBe(received?.body.length)
+    expect(await parse(body.contentType, new Uint8Array(received!.body))).toEqual(parsedUpload)
+    // The stream is gone: sending the same body again is refused before anything goes out.
+    const again = await failure(max.request({ method: 'POST', path: '/people/ann/activities', body }))
+    expect(again).toBeInstanceOf(UsageError)
+    expect((again as Error).message).toMatch(/can be sent only once/)
+  })
+
+  it.each(transports)('the %s transport times out on a stream that stalls', async (_name, transport) => {
+    const server = await serve((_req, res) => res.end())
+    const stalled = new ReadableStream<Uint8Array>({ pull: () => new Promise(() => {}) })
+    const max = new MaxCore(server.url, { transport: transport(), retry: false })
+    const body = new MultipartBody([{ name: 'file', filename: 'f', data: stalled }])
+    const error = await failure(max.send({ method: 'POST', path: '/up', auth: false, body, timeout: 50 }))
+    expect(error).toBeInstanceOf(TimeoutError)
+  })
 })
 
 describe('MultipartBody encoding', () => {
@@ -189,8 +169,7 @@ describe('MultipartBody encoding', () => {
   it('shows parts in the debug dump without file bytes', async () => {
     const lines: string[] = []
     const seen: unknown[] = []
-    const server = await startServer((_req, res) => res.end())
-    servers.push(server)
+    const server = await serve((_req, res) => res.end())
     const max = new MaxCore(server.url, {
       token: 'tok-secret-99',
       actor: 'ann',
