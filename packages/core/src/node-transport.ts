@@ -1,4 +1,4 @@
-import type http from 'node:http'
+import http from 'node:http'
 import type https from 'node:https'
 import { promisify } from 'node:util'
 import type zlib from 'node:zlib'
@@ -15,9 +15,6 @@ import {
 } from './transport.js'
 import { preview } from './values.js'
 
-// Not an ESM import: building the namespace of `node:http` reads its lazy `WebSocket` export, which
-// loads undici on Node 22+ (~50 ms a one-shot JSON call must not pay).
-const nodeHttp: typeof http = process.getBuiltinModule('node:http')
 // `node:https` (TLS) and `node:zlib` load on first use: a one-shot plain-HTTP call needs neither.
 let httpsModule: typeof https | undefined
 const loadHttps = (): typeof https => {
@@ -90,7 +87,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   }
   const agentOptions: https.AgentOptions = { keepAlive: true }
   if (options.maxSockets !== undefined) agentOptions.maxSockets = options.maxSockets
-  const httpAgent = options.httpAgent ?? new nodeHttp.Agent(agentOptions)
+  const httpAgent = options.httpAgent ?? new http.Agent(agentOptions)
   const tlsOptions: https.AgentOptions = { ...agentOptions }
   // Verification stays on unless the caller explicitly writes `rejectUnauthorized: false`.
   if (options.rejectUnauthorized === false) tlsOptions.rejectUnauthorized = false
@@ -161,7 +158,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
           httpsAgent ??= new tls.Agent(tlsOptions)
           req = tls.request({ ...target, method, headers, agent: httpsAgent })
         } else {
-          req = nodeHttp.request({ ...target, method, headers, agent: httpAgent })
+          req = http.request({ ...target, method, headers, agent: httpAgent })
         }
         if (headers['accept-encoding'] === undefined) req.setHeader('accept-encoding', 'gzip, deflate')
         if (body !== undefined) req.setHeader('content-length', Buffer.byteLength(body))
