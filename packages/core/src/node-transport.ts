@@ -1,4 +1,4 @@
-import http from 'node:http'
+import type * as HttpModule from 'node:http'
 import type https from 'node:https'
 import { promisify } from 'node:util'
 import type zlib from 'node:zlib'
@@ -17,6 +17,10 @@ import { preview } from './values.js'
 
 // `node:https` (TLS) and `node:zlib` load on first use: a one-shot plain-HTTP call needs neither.
 let httpsModule: typeof https | undefined
+// Not an ESM import: building the ESM namespace of node:http reads its lazy web globals, which
+// loads undici on Node 22+ (~50 ms for a one-shot CLI call); the CommonJS object does not.
+const http: typeof HttpModule = process.getBuiltinModule('node:http')
+
 const loadHttps = (): typeof https => {
   httpsModule ??= process.getBuiltinModule('node:https')
   return httpsModule
@@ -45,7 +49,7 @@ export interface NodeTransportOptions {
    * Agent for `http:` URLs. Default: a keep-alive `http.Agent` owned by this transport.
    * Inject one to route through a proxy.
    */
-  httpAgent?: http.Agent
+  httpAgent?: HttpModule.Agent
   /**
    * Agent for `https:` URLs. Default: a keep-alive `https.Agent` owned by this transport,
    * verifying certificates. Inject one for a proxy (e.g. `new HttpsProxyAgent(process.env.HTTPS_PROXY)`)
@@ -148,7 +152,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     return new Promise<TransportResponse>((resolve, reject) => {
       const secure = url.startsWith('https:')
       let timer: ReturnType<typeof setTimeout> | undefined
-      let req: http.ClientRequest
+      let req: HttpModule.ClientRequest
       try {
         // Node copies `headers` into the request; the extra ones are set on it, so the caller's
         // object is neither copied nor changed here.
