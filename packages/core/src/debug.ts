@@ -1,5 +1,6 @@
 import { redactUrl } from './errors.js'
 import { isFormData } from './form-data.js'
+import { isMultipartBody, type MultipartPart } from './multipart.js'
 import { REDACTED, redactText } from './redact.js'
 
 const SECRET_HEADERS = new Set([
@@ -26,9 +27,26 @@ function formatBody(body: unknown, secrets: readonly string[]): string | undefin
       )
     })
     text = `multipart form: ${parts.join('; ')}`
+  } else if (isMultipartBody(body)) {
+    text = `multipart form: ${body.parts.map(describePart).join('; ')}`
   } else text = JSON.stringify(body) ?? String(body)
   text = redactText(text, secrets)
   return text.length > MAX_BODY ? `${text.slice(0, MAX_BODY)}... (${text.length} characters)` : text
+}
+
+// Like a FormData entry; file contents are never printed, and a stream's size is unknown until sent.
+function describePart({ name, filename, type, data }: MultipartPart): string {
+  if (typeof data === 'string' && filename === undefined) return `${name}=${data}`
+  let size = 'stream'
+  let mime = type
+  if (typeof data === 'string') size = `${new TextEncoder().encode(data).length} bytes`
+  else if (data instanceof Uint8Array) size = `${data.length} bytes`
+  else if (typeof (data as Blob).size === 'number') {
+    size = `${(data as Blob).size} bytes`
+    mime ||= (data as Blob).type
+  }
+  mime ||= 'application/octet-stream'
+  return `${name}=<file ${JSON.stringify(filename ?? name)} ${mime}, ${size}>`
 }
 
 function formatHeaders(headers: Record<string, string>, secrets: readonly string[]): string[] {

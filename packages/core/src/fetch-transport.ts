@@ -1,5 +1,6 @@
 import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
 import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
+import { isMultipartBody } from './multipart.js'
 import {
   type Transport,
   type TransportRequest,
@@ -7,6 +8,7 @@ import {
   TransportTimeoutError,
   withTimeoutSupport,
 } from './transport.js'
+import { joinBytes } from './values.js'
 
 /** A `fetch` function, or an in-process handler taking one `Request` and answering a `Response`. */
 export type FetchLike = (request: Request) => Promise<Response>
@@ -46,7 +48,12 @@ export function createFetchTransport(fetch?: FetchLike | typeof globalThis.fetch
     }
     try {
       const init: RequestInit = { method: request.method, headers: request.headers, redirect: 'follow' }
-      if (request.body !== undefined) init.body = request.body as BodyInit
+      const payload = request.body
+      if (isMultipartBody(payload)) {
+        // Read within the timeout and signal, like the rest of the attempt.
+        init.body = await payload.bytes({ signal })
+        init.headers = { ...request.headers, 'content-type': payload.contentType }
+      } else if (payload !== undefined) init.body = payload as BodyInit
       if (signal !== undefined) init.signal = signal
       outgoing = new Request(request.url, init)
       const response = await fetchFn(outgoing)
@@ -103,13 +110,7 @@ async function readBody(response: Response, limit: number, tooLarge: () => never
     chunks.push(value)
   }
   if (chunks.length === 1) return chunks[0]!
-  const body = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.length
-  }
-  return body
+  return joinBytes(chunks, total)
 }
 
 function isRedirectLimit(error: unknown): boolean {

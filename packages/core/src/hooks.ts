@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js'
+import type { MultipartBody } from './multipart.js'
 import type { MaxResponse } from './types.js'
 import { isPlainObject, preview } from './values.js'
 
@@ -8,7 +9,7 @@ export interface HookRequest {
   url: string
   /** Lower-case names. Contains the auth headers: treat them as secrets. */
   headers: Record<string, string>
-  body?: string | Uint8Array | FormData
+  body?: string | Uint8Array | FormData | MultipartBody
   /** 0 for the first attempt, 1 for the first retry, ... */
   attempt: number
 }

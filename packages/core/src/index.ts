@@ -31,6 +31,8 @@ export type {
   RetryInfo,
 } from './hooks.js'
 export type { HubOptions } from './hub.js'
+export { MAX_UPLOAD_SIZE } from './limits.js'
+export { isMultipartBody, MultipartBody, type MultipartData, type MultipartPart } from './multipart.js'
 export { collect, type PaginateOptions, paginate } from './paginate.js'
 export { REDACTED, redactText } from './redact.js'
 export {

@@ -5,6 +5,7 @@ import type zlib from 'node:zlib'
 import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
 import { isFormData } from './form-data.js'
 import { DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
+import { isMultipartBody, type MultipartBody } from './multipart.js'
 import {
   type Transport,
   type TransportRequest,
@@ -75,7 +76,7 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-oauth-token', 'x-oauth-username'
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents shared by every request
  * of this transport (connections are reused, never one per call). It asks for gzip/deflate and
  * decodes it (gzip, deflate, br) within `request.maxResponseSize`, follows redirects (bounded; credentials are dropped when the origin changes),
- * honours `request.signal` and `request.timeout`, and sends `FormData` as multipart.
+ * honours `request.signal` and `request.timeout`, and sends `FormData` and `MultipartBody` as multipart.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
   if (typeof options !== 'object' || options === null) {
@@ -99,6 +100,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
 
   return withTimeoutSupport((request: TransportRequest): Promise<TransportResponse> => {
     if (isFormData(request.body)) return sendForm(request, request.body)
+    if (isMultipartBody(request.body)) return sendMultipart(request, request.body)
     return send(request, request.method, request.url, request.headers, request.body, 0, request.timeout)
   })
 
@@ -108,6 +110,32 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     const body = new Uint8Array(await encoded.arrayBuffer())
     const headers = { ...request.headers, 'content-type': encoded.headers.get('content-type')! }
     return send(request, request.method, request.url, headers, body, 0, request.timeout)
+  }
+
+  async function sendMultipart(
+    request: TransportRequest,
+    multipart: MultipartBody,
+  ): Promise<TransportResponse> {
+    // Reading the streams is part of the attempt: it stops at the caller's signal and the timeout,
+    // and the request gets what is left of the timeout.
+    const { timeout } = request
+    const startedAt = Date.now()
+    const timer = new AbortController()
+    const handle =
+      timeout === undefined
+        ? undefined
+        : setTimeout(() => timer.abort(new TransportTimeoutError(timeout)), timeout)
+    const signal =
+      request.signal === undefined ? timer.signal : AbortSignal.any([request.signal, timer.signal])
+    let body: Uint8Array
+    try {
+      body = await multipart.bytes({ signal })
+    } finally {
+      clearTimeout(handle)
+    }
+    const left = timeout === undefined ? undefined : Math.max(1, timeout - (Date.now() - startedAt))
+    const headers = { ...request.headers, 'content-type': multipart.contentType }
+    return send(request, request.method, request.url, headers, body, 0, left)
   }
 
   function send(

@@ -10,6 +10,7 @@ import {
 } from './errors.js'
 import { isFormData } from './form-data.js'
 import type { HookRequest } from './hooks.js'
+import { isMultipartBody, type MultipartBody } from './multipart.js'
 import {
   checkHeaderValue,
   checkHookHeaders,
@@ -33,7 +34,7 @@ export interface Prepared {
   method: string
   url: string
   headers: Record<string, string>
-  body?: string | Uint8Array | FormData
+  body?: string | Uint8Array | FormData | MultipartBody
   signal?: AbortSignal | undefined
   /** Milliseconds per attempt; `undefined` for none. */
   timeout: number | undefined
@@ -152,14 +153,14 @@ export class Pipeline {
     }
     if (request.headers !== undefined) copyHeaders(headers, request.headers, 'request headers')
     const body = request.body
-    let payload: string | Uint8Array | FormData | undefined
+    let payload: string | Uint8Array | FormData | MultipartBody | undefined
     if (body !== undefined) {
       if (method === 'GET' || method === 'HEAD') {
         throw new UsageError(`${method} requests cannot carry a body; put parameters in query`)
       }
       if (typeof body === 'string') payload = body
       else if (body instanceof Uint8Array) payload = body
-      else if (isFormData(body)) payload = body
+      else if (isFormData(body) || isMultipartBody(body)) payload = body
       else {
         try {
           payload = JSON.stringify(body)
@@ -168,7 +169,8 @@ export class Pipeline {
         }
         if (payload === undefined) throw new UsageError(`body of type ${typeof body} cannot be sent as JSON`)
       }
-      if (!isFormData(payload) && headers['content-type'] === undefined) {
+      // Multipart bodies carry their boundary: the transport sets their content type.
+      if (headers['content-type'] === undefined && !isFormData(payload) && !isMultipartBody(payload)) {
         headers['content-type'] =
           payload instanceof Uint8Array ? 'application/octet-stream' : 'application/json'
       }

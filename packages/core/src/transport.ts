@@ -1,3 +1,5 @@
+import type { MultipartBody } from './multipart.js'
+
 /** One HTTP request as a transport receives it. */
 export interface TransportRequest {
   /** Upper-case method. */
@@ -6,7 +8,8 @@ export interface TransportRequest {
   url: string
   /** Lower-case header names. */
   headers: Record<string, string>
-  body?: string | Uint8Array | FormData
+  /** A {@link MultipartBody} is sent as `await body.bytes()` with its `contentType`. */
+  body?: string | Uint8Array | FormData | MultipartBody
   /**
    * Cancels the request. For transports made by this package it is the caller's signal and the
    * timeout comes in `timeout`; for any other transport it already combines signal and timeout.

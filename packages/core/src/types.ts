@@ -78,7 +78,7 @@ export interface MaxRequest extends RequestOptions {
    * encoded without the leading `?`.
    */
   query?: string | QueryParams
-  /** JSON value (serialised by core), `FormData`, `string` or `Uint8Array`. */
+  /** JSON value (serialised by core), `FormData`, `MultipartBody`, `string` or `Uint8Array`. */
   body?: unknown
   /** Default `true`; `false` for public routes (`/info`, `/info/api`): no auth headers, no auth check. */
   auth?: boolean

@@ -29,3 +29,14 @@ export function preview(value: string, max: number = PREVIEW_LENGTH): string {
   if (last >= 0xd800 && last <= 0xdbff) end--
   return `${text.slice(0, end)}… (${text.length} characters)`
 }
+
+/** `chunks` in one array of `total` bytes (their summed length). */
+export function joinBytes(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
+  const joined = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    joined.set(chunk, offset)
+    offset += chunk.length
+  }
+  return joined
+}

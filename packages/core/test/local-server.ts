@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import type { AddressInfo } from 'node:net'
+import nock from 'nock'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 
 export interface LocalServer {
   url: string
@@ -55,3 +57,25 @@ export async function startServer(handler: Handler, tls = false): Promise<LocalS
 }
 
 export const localCa = () => readFileSync(new URL('./fixtures/localhost-cert.pem', import.meta.url))
+
+/**
+ * For a test file on real sockets: takes nock's interceptors out of the way for the file and closes
+ * the servers `serve` started after each test.
+ */
+export function useLocalServers(): (...args: Parameters<typeof startServer>) => Promise<LocalServer> {
+  const servers: LocalServer[] = []
+  beforeAll(() => {
+    nock.restore()
+  })
+  afterAll(() => {
+    nock.activate()
+  })
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()))
+  })
+  return async (...args) => {
+    const server = await startServer(...args)
+    servers.push(server)
+    return server
+  }
+}

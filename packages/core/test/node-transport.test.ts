@@ -1,29 +1,12 @@
 import http from 'node:http'
 import { deflateSync, gzipSync } from 'node:zlib'
-import nock from 'nock'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createNodeTransport, MaxCore, RequestError, TimeoutError, UsageError } from '../src/index.node.js'
 import { failure } from './helpers.js'
-import { type LocalServer, localCa, type Received, startServer } from './local-server.js'
+import { localCa, type Received, useLocalServers } from './local-server.js'
 
-// Real sockets on 127.0.0.1 only: take nock's interceptors out of the way for this file.
-beforeAll(() => {
-  nock.restore()
-})
-afterAll(() => {
-  nock.activate()
-})
-
-const servers: LocalServer[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
-})
-
-async function serve(...args: Parameters<typeof startServer>): Promise<LocalServer> {
-  const server = await startServer(...args)
-  servers.push(server)
-  return server
-}
+// Real sockets on 127.0.0.1 only.
+const serve = useLocalServers()
 
 const json = (
   res: http.ServerResponse,
@@ -166,7 +149,6 @@ describe('node transport against a real server on 127.0.0.1', () => {
     const server = await serve((_req, res) => json(res, 200, {}))
     const url = server.url
     await server.close()
-    servers.length = 0
     const error = await failure(new MaxCore(url, { retry: false }).serverInfo())
     expect(error).toBeInstanceOf(RequestError)
     expect(error.status).toBe(0)

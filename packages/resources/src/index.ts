@@ -14,7 +14,13 @@ export {
 export { checkJson, MAX_DEPTH } from './json.js'
 export { deepMerge, FORBIDDEN_KEYS } from './merge.js'
 export type * from './models.js'
-export { type ByteStream, buildMultipart, type UploadData, type UploadInput } from './multipart.js'
+export {
+  type BlobUploadInput,
+  type ByteStream,
+  buildMultipart,
+  type UploadData,
+  type UploadInput,
+} from './multipart.js'
 export { type ListPaging, paginationFor } from './pagination.js'
 export {
   type CompiledPattern,

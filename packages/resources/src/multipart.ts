@@ -1,4 +1,4 @@
-import { isPlainObject, UsageError } from '@maxclient/core'
+import { isPlainObject, MultipartBody, type MultipartPart, UsageError } from '@maxclient/core'
 import { assertSafeKey } from './merge.js'
 import { describe } from './params.js'
 import type { UploadForm } from './spec.js'
@@ -20,6 +20,13 @@ export type UploadInput =
   | ArrayBuffer
   | ByteStream
   | { data: UploadData; name?: string; type?: string }
+
+/** An upload with no stream in it: {@link buildMultipart} returns a `FormData` for these. */
+export type BlobUploadInput =
+  | Blob
+  | Uint8Array
+  | ArrayBuffer
+  | { data: Blob | Uint8Array | ArrayBuffer | string; name?: string; type?: string }
 
 const OCTET = 'application/octet-stream'
 
@@ -54,33 +61,14 @@ function toWebStream(source: AsyncIterable<Uint8Array | string>): ReadableStream
   })
 }
 
-/**
- * A Blob look-alike over a stream, read lazily when the request body is sent (runtimes whose
- * FormData accepts blob-like values, such as Node's). It can be read once.
- */
-function streamBlob(stream: ReadableStream<Uint8Array>, type: string): Blob {
-  let used = false
-  const take = (): ReadableStream<Uint8Array> => {
-    if (used)
-      throw new UsageError('An upload stream can be sent only once; pass a Blob or bytes to resend it')
-    used = true
-    return stream
-  }
-  const lazy = {
-    [Symbol.toStringTag]: 'Blob',
-    type,
-    stream: take,
-    async arrayBuffer() {
-      return new Response(take()).arrayBuffer()
-    },
-    async text() {
-      return new Response(take()).text()
-    },
-  }
-  return lazy as unknown as Blob
+/** One file part: a Blob, or a web stream when the data comes as a stream (read when sent). */
+interface FilePart {
+  data: Blob | ReadableStream<Uint8Array>
+  filename: string
+  type: string
 }
 
-function toPart(id: string, input: UploadInput): { blob: Blob; filename: string } {
+function toPart(id: string, input: UploadInput): FilePart {
   let data: unknown = input
   let name: string | undefined
   let type: string | undefined
@@ -99,18 +87,19 @@ function toPart(id: string, input: UploadInput): { blob: Blob; filename: string 
     const fileName =
       typeof (data as File).name === 'string' && (data as File).name ? (data as File).name : undefined
     const blob = type && type !== data.type ? new Blob([data], { type }) : data
-    return { blob, filename: name ?? basename(fileName) ?? id }
+    return { data: blob, filename: name ?? basename(fileName) ?? id, type: blob.type || OCTET }
   }
   if (data instanceof Uint8Array || data instanceof ArrayBuffer || typeof data === 'string') {
-    return { blob: new Blob([data as BlobPart], { type: type ?? OCTET }), filename: name ?? id }
+    const blob = new Blob([data as BlobPart], { type: type ?? OCTET })
+    return { data: blob, filename: name ?? id, type: blob.type }
   }
   if (isWebStream(data)) {
-    return { blob: streamBlob(data, type ?? OCTET), filename: name ?? id }
+    return { data, filename: name ?? id, type: type ?? OCTET }
   }
   if (isAsyncIterable(data)) {
     // Node fs.ReadStream carries its file path.
     const path = (data as { path?: unknown }).path
-    return { blob: streamBlob(toWebStream(data), type ?? OCTET), filename: name ?? basename(path) ?? id }
+    return { data: toWebStream(data), filename: name ?? basename(path) ?? id, type: type ?? OCTET }
   }
   throw new UsageError(
     `Upload '${id}' must be a Blob/File, Uint8Array/Buffer, ArrayBuffer, a Node or web stream, or { data, name?, type? }; got ${describe(data)}`,
@@ -122,16 +111,30 @@ function toPart(id: string, input: UploadInput): { blob: Blob; filename: string 
  * `json_data+file` carries a `json_data` field with the JSON body as text, then the file parts
  * (activities, messages). The `file` form carries one file part and nothing else, because the
  * server takes the first form field as the file (avatars); `json` must then be empty.
+ *
+ * The result is a `FormData` when every file is a Blob or bytes (what browsers send), and core's
+ * `MultipartBody` when a file is a stream: FormData takes only real Blobs (Node 24), and a stream
+ * is read once, when the request is sent.
  */
+export function buildMultipart(
+  json: unknown,
+  files: Record<string, BlobUploadInput>,
+  form?: UploadForm,
+): FormData
+export function buildMultipart(
+  json: unknown,
+  files: Record<string, UploadInput>,
+  form?: UploadForm,
+): FormData | MultipartBody
 export function buildMultipart(
   json: unknown,
   files: Record<string, UploadInput>,
   form: UploadForm = 'json_data+file',
-): FormData {
+): FormData | MultipartBody {
   if (!isPlainObject(files) || Object.keys(files).length === 0) {
     throw new UsageError('buildMultipart needs at least one file, as { file: <Blob | bytes | stream> }')
   }
-  const body = new FormData()
+  let jsonData: string | undefined
   if (form === 'file') {
     const count = Object.keys(files).length
     if (count > 1) {
@@ -141,23 +144,25 @@ export function buildMultipart(
       throw new UsageError('This upload takes the file alone and no JSON fields; drop the fields')
     }
   } else if (form === 'json_data+file') {
-    body.append('json_data', typeof json === 'string' ? json : JSON.stringify(json ?? {}))
+    jsonData = typeof json === 'string' ? json : JSON.stringify(json ?? {})
   } else {
     throw new UsageError(`Unknown upload form ${describe(form)}: use 'json_data+file' or 'file'`)
   }
+  const parts = new Map<string, FilePart>()
   for (const id of Object.keys(files)) {
     assertSafeKey(id, 'An upload part')
     if (id === '' || id === 'json_data') {
       throw new UsageError(`'${id}' cannot name a file part; use a name like 'file'`)
     }
-    const { blob, filename } = toPart(id, files[id]!)
-    try {
-      body.append(id, blob, filename)
-    } catch {
-      throw new UsageError(
-        `Upload '${id}': this runtime's FormData cannot stream; read the stream first, e.g. await new Response(stream).blob()`,
-      )
-    }
+    parts.set(id, toPart(id, files[id]!))
   }
+  if ([...parts.values()].some((part) => !isBlob(part.data))) {
+    const list: MultipartPart[] = jsonData === undefined ? [] : [{ name: 'json_data', data: jsonData }]
+    for (const [id, { data, filename, type }] of parts) list.push({ name: id, filename, type, data })
+    return new MultipartBody(list)
+  }
+  const body = new FormData()
+  if (jsonData !== undefined) body.append('json_data', jsonData)
+  for (const [id, { data, filename }] of parts) body.append(id, data as Blob, filename)
   return body
 }

@@ -2,12 +2,13 @@ import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
-import { UsageError } from '@maxclient/core'
+import { MultipartBody, UsageError } from '@maxclient/core'
 import { describe, expect, it } from 'vitest'
 import { buildMultipart } from '../src/index.js'
 
-// Serialises the form the way a request body would be sent.
-const wire = (form: FormData) => new Response(form).text()
+// Serialises the body the way a transport sends it.
+const wire = async (body: FormData | MultipartBody) =>
+  body instanceof MultipartBody ? new TextDecoder().decode(await body.bytes()) : new Response(body).text()
 
 describe('buildMultipart', () => {
   it('carries the JSON body in json_data and the file in its own part', async () => {
@@ -76,6 +77,27 @@ describe('buildMultipart', () => {
     const text = await wire(buildMultipart({}, { file: node }))
     expect(text).toContain('node-bytes')
     expect(text).toContain('filename="file"')
+  })
+  it('keeps FormData when no file is a stream, and sends streams in a MultipartBody in the same order', async () => {
+    expect(buildMultipart({}, { file: new Blob(['x']), b: new Uint8Array([1]) })).toBeInstanceOf(FormData)
+    const body = buildMultipart(
+      { a: 1 },
+      { first: new Blob(['blob'], { type: 'text/plain' }), second: Readable.from([Buffer.from('streamed')]) },
+    )
+    expect(body).toBeInstanceOf(MultipartBody)
+    const parsed = await new Response(await (body as MultipartBody).bytes(), {
+      headers: { 'content-type': (body as MultipartBody).contentType },
+    }).formData()
+    expect([...parsed.keys()]).toEqual(['json_data', 'first', 'second'])
+    expect(parsed.get('json_data')).toBe('{"a":1}')
+    const first = parsed.get('first') as File
+    expect([first.name, first.type, await first.text()]).toEqual(['first', 'text/plain', 'blob'])
+    const second = parsed.get('second') as File
+    expect([second.name, second.type, await second.text()]).toEqual([
+      'second',
+      'application/octet-stream',
+      'streamed',
+    ])
   })
   it('reads a stream part once and says so when asked again', async () => {
     const form = buildMultipart({}, { file: Readable.from([Buffer.from('once')]) })

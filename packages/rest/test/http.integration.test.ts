@@ -1,7 +1,10 @@
 // Real HTTP on 127.0.0.1 against a small node:http server: uploads, keep-alive and pagination end
 // to end through the default Node transport (no nock in this file, so sockets are real).
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { MaxClient } from '../src/index.js'
 
@@ -110,6 +113,22 @@ describe('over real HTTP on 127.0.0.1', () => {
     })
     expect(activity!.fields.file).toMatchObject({ bytes: [...bytes], type: 'image/png' })
     expect(avatar!.fields.file).toMatchObject({ bytes: [0x89, 0x50, 0x4e] })
+  })
+
+  test('a file stream uploads its bytes under its own name (FormData takes no streams on Node 24)', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'maxrest-')), 'report.csv')
+    writeFileSync(path, 'a,b\n1,2\n')
+    await newClient().people[':me']!.activities.post({
+      object_content: 'A report',
+      upload_file: { data: createReadStream(path), type: 'text/csv' },
+    })
+    expect(uploads).toHaveLength(1)
+    expect(JSON.parse(uploads[0]!.fields.json_data!.text!)).toMatchObject({ object: { content: 'A report' } })
+    expect(uploads[0]!.fields.file).toEqual({
+      bytes: [...Buffer.from('a,b\n1,2\n')],
+      filename: 'report.csv',
+      type: 'text/csv',
+    })
   })
 
   test('sequential calls reuse one keep-alive socket', async () => {
