@@ -3,7 +3,9 @@ import {
   buildRequest,
   type CallInput,
   type DefaultsTable,
+  findRoute,
   paginationFor,
+  type RouteSpec,
   type UploadInput,
 } from '@maxclient/resources'
 import { text } from './arguments.js'
@@ -27,6 +29,20 @@ export interface Call {
   options?: CallOptions
 }
 
+/** The per-call options a request carries (`expandUnderscores` is read when building it). */
+const REQUEST_OPTIONS = ['signal', 'timeout', 'retry', 'headers', 'maxResponseSize'] as const
+
+const routes = new Map<string, RouteSpec>()
+/** A method's route, looked up once per pattern rather than on every call. */
+function routeOf(pattern: string): RouteSpec {
+  let route = routes.get(pattern)
+  if (route === undefined) {
+    route = findRoute(pattern)!
+    routes.set(pattern, route)
+  }
+  return route
+}
+
 /** Per-client default bodies, set by the constructor (kept off the instance's own keys). */
 export const clientDefaults = new WeakMap<MaxCore, DefaultsTable>()
 
@@ -40,16 +56,17 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
   if (call.qs !== undefined) input.qs = call.qs as Record<string, unknown>
   if (call.data !== undefined) input.data = call.data
   if (call.file !== undefined) input.upload_file = call.file
-  const { signal, timeout, retry, headers, maxResponseSize, expandUnderscores } = call.options ?? {}
-  const options: CallOptions = {}
-  if (signal !== undefined) options.signal = signal
-  if (timeout !== undefined) options.timeout = timeout
-  if (retry !== undefined) options.retry = retry
-  if (headers !== undefined) options.headers = headers
-  if (maxResponseSize !== undefined) options.maxResponseSize = maxResponseSize
+  const { expandUnderscores, ...rest } = call.options ?? {}
+  // Only the per-call options go on (rpc's own keys such as qs were read above): none on most calls.
+  let options: CallOptions | undefined
+  for (const key of REQUEST_OPTIONS) {
+    if (rest[key] === undefined) continue
+    options ??= {}
+    options[key] = rest[key] as never
+  }
   // The request comes back complete and trusted: core does not check it again.
   return buildRequest({
-    pattern: spec.pattern,
+    route: routeOf(spec.pattern),
     method: spec.method,
     params: call.params ?? {},
     input,
