@@ -4,6 +4,8 @@
  * dropped, so a newer publisher's fields still reach the caller.
  */
 
+import { isPlainObject } from '@maxclient/core'
+
 /** Known `action` values and their wire letters. */
 export const ACTION_CODES = { add: 'a', delete: 'd', modify: 'm', refresh: 'r', ack: 'k' } as const
 /** Known `object` values and their wire letters (comment shares `a` with activity, as in maxcarrot). */
@@ -89,9 +91,6 @@ const ACTION_NAMES = names(ACTION_CODES)
 const OBJECT_NAMES = names(OBJECT_CODES)
 const SOURCE_NAMES = names(SOURCE_CODES)
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /** Sets a key read from the wire: `__proto__` becomes an own property, never the prototype. */
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__')
@@ -104,7 +103,7 @@ const code = (value: unknown, lookup: Map<string, string>): unknown =>
 
 function decodeObject(letter: unknown, data: unknown, source: unknown): unknown {
   if (typeof letter !== 'string') return letter
-  const hasData = (key: string) => isRecord(data) && Object.hasOwn(data, key)
+  const hasData = (key: string) => isPlainObject(data) && Object.hasOwn(data, key)
   // 'a' is activity or comment (maxcarrot's collision); 't' is tweet or an older encoder's comment.
   if (letter === 'a') return hasData('commentid') ? 'comment' : 'activity'
   if (letter === 't') return source === 't' || hasData('stid') || hasData('author') ? 'tweet' : 'comment'
@@ -112,7 +111,7 @@ function decodeObject(letter: unknown, data: unknown, source: unknown): unknown 
 }
 
 function mapUser(user: unknown, lookup: Map<string, string>): unknown {
-  if (!isRecord(user)) return user
+  if (!isPlainObject(user)) return user
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(user)) put(out, lookup.get(key) ?? key, user[key])
   return out
@@ -167,5 +166,5 @@ export function decodeBody(body: string): Envelope | undefined {
   } catch {
     return undefined
   }
-  return isRecord(parsed) ? unpack(parsed) : undefined
+  return isPlainObject(parsed) ? unpack(parsed) : undefined
 }
