@@ -2,7 +2,7 @@
 // `pnpm bench`: runs every case through every runner against the loopback server, prints the table
 // and the targets, and writes the results as JSON. See README.md for how to read them.
 
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util'
 import { OPTIONAL_RUNNERS, PAGING_CASE, PROCESS_CASES, REQUEST_CASES, REQUEST_RUNNERS } from './cases.mjs'
 import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
 import { processCommand, runProcess } from './processes.mjs'
+import { startServerProcess } from './server-process.mjs'
 import { formatTable, formatTargets } from './report.mjs'
 import { addRatios, medians, processMedians } from './summary.mjs'
 import { evaluateTargets } from './targets.mjs'
@@ -47,6 +48,7 @@ const USAGE = `usage: node src/run.mjs [options]
   --runners NAMES    comma-separated runner names to keep (baselines are always kept)
   --out FILE         results JSON (default results/latest.json, smoke results/smoke.tmp.json)
   --profile DIR      run every measured process with --cpu-prof, profiles written to DIR
+  --instructions     count instructions per request under valgrind instead (src/instructions.mjs --help)
   --help`
 
 /** @param {string[]} argv */
@@ -96,37 +98,6 @@ function parseOptions(argv) {
 
 /** @param {string} line */
 const progress = (line) => process.stderr.write(`${line}\n`)
-
-/**
- * Starts src/server.mjs in its own process and waits for the port it reports.
- * @param {number} activities
- * @param {number} warmupActivities
- */
-async function startServerProcess(activities, warmupActivities) {
-  const script = join(here, 'server.mjs')
-  const args = [script, '--activities', String(activities), '--warmup-activities', String(warmupActivities)]
-  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
-  /** @type {number} */
-  const port = await new Promise((resolvePort, reject) => {
-    let text = ''
-    child.once('error', reject)
-    child.once('exit', (code) => reject(new Error(`the loopback server exited early with ${code}`)))
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      text += chunk
-      const newline = text.indexOf('\n')
-      if (newline !== -1) resolvePort(JSON.parse(text.slice(0, newline)).port)
-    })
-  })
-  child.removeAllListeners('exit')
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise((done) => {
-        child.once('exit', done)
-        child.stdin.end()
-      }),
-  }
-}
 
 /**
  * Runs one measurement in a fresh worker process.
@@ -343,6 +314,17 @@ async function main() {
     return 1
   }
   return 0
+}
+
+const argv = process.argv.slice(2)
+if (argv.includes('--instructions')) {
+  // The instruction count is its own script; `pnpm bench --instructions ...` hands the rest over.
+  const counted = spawnSync(
+    process.execPath,
+    [join(here, 'instructions.mjs'), ...argv.filter((arg) => arg !== '--instructions')],
+    { stdio: 'inherit' },
+  )
+  process.exit(counted.status ?? 1)
 }
 
 try {

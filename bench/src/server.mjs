@@ -81,6 +81,20 @@ function timelinePage(username, total, query) {
   return { body: `[${items.join(',')}]`, remaining: start - count >= 0 }
 }
 
+/** Usernames `timeline.N` own a timeline of N activities, so a run can page through as many as it wants. */
+const SIZED_TIMELINE = /^timeline\.(\d{1,9})$/
+
+/**
+ * @param {Record<string, number>} timelines
+ * @param {string} username
+ */
+function timelineLength(timelines, username) {
+  const known = timelines[username]
+  if (known !== undefined) return known
+  const sized = SIZED_TIMELINE.exec(username)
+  return sized === null ? 0 : Number(sized[1])
+}
+
 /**
  * Starts the loopback server on 127.0.0.1.
  * @param {BenchServerOptions} [options]
@@ -140,7 +154,7 @@ export async function startBenchServer(options = {}) {
           send(res, 200, username === BENCH_USER ? personBody : JSON.stringify(person(username)))
           return
         case 'GET /people/{username}/timeline': {
-          const page = timelinePage(username, timelines[username] ?? 0, url.searchParams)
+          const page = timelinePage(username, timelineLength(timelines, username), url.searchParams)
           if ('error' in page) sendError(res, 400, 'InvalidSearchParams', page.error)
           else send(res, 200, page.body, page.remaining ? { 'x-has-remaining-items': '1' } : {})
           return
@@ -166,7 +180,10 @@ export async function startBenchServer(options = {}) {
         }
         case 'HEAD /people/{username}/activities':
         case 'HEAD /people/{username}/timeline':
-          res.writeHead(200, { 'x-totalitems': String(timelines[username] ?? 0), 'content-length': '0' })
+          res.writeHead(200, {
+            'x-totalitems': String(timelineLength(timelines, username)),
+            'content-length': '0',
+          })
           res.end()
           return
         default:

@@ -2,9 +2,9 @@
 // each runner the same cold start and lets `resourceUsage().maxRSS` report its own peak memory.
 // Input: a JSON config as argv[2]. Output: one line `BENCH_RESULT <json>` on stdout.
 
-import { isDeepStrictEqual } from 'node:util'
-import { postBody, WARMUP_USER } from './fixtures.mjs'
+import { WARMUP_USER } from './fixtures.mjs'
 import { measurePaging, measureRequests } from './measure.mjs'
+import { verify } from './verify.mjs'
 
 /**
  * @typedef {object} WorkerConfig
@@ -19,29 +19,6 @@ import { measurePaging, measureRequests } from './measure.mjs'
 /** @param {unknown} result */
 function report(result) {
   process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`)
-}
-
-/**
- * Sends one of each request and checks the answers, so every runner is known to do the same work.
- * @param {import('./runners/adapter.js').Adapter} adapter
- * @param {string} username
- */
-async function verify(adapter, username) {
-  const found = await adapter.getPerson()
-  if (found?.username !== username) {
-    throw new Error(`GET /people/${username} gave ${JSON.stringify(found)?.slice(0, 200)}`)
-  }
-  /** @type {Record<string, unknown>} */
-  const echo = { ...(await adapter.postActivity()) }
-  const expected = postBody()
-  if (!isDeepStrictEqual(echo.object, expected.object) || echo.generator !== expected.generator) {
-    const { object: sentObject, ...rest } = echo
-    throw new Error(
-      `POST sent a different body than the floor: expected object.objectType 'note', the 1 KB content and ` +
-        `generator '${expected.generator}'; the server echoed ${JSON.stringify(rest)} with object ` +
-        `${JSON.stringify(sentObject)?.slice(0, 120)}`,
-    )
-  }
 }
 
 /** @param {WorkerConfig} config */

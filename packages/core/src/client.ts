@@ -198,6 +198,13 @@ export class MaxCore {
    *   {@link @maxclient/core!ResponseTooLargeError | ResponseTooLargeError} beyond `maxResponseSize`.
    */
   send(request: MaxRequest): Promise<MaxResponse> {
+    return this.#execute(request).then((response) => {
+      this.lastResponse = response
+      return response
+    })
+  }
+
+  #execute(request: MaxRequest): Promise<MaxResponse> {
     const pipeline = this.#pipeline
     let prepared: ReturnType<Pipeline['prepare']>
     try {
@@ -205,10 +212,7 @@ export class MaxCore {
     } catch (error) {
       return Promise.reject(error)
     }
-    return pipeline.execute(prepared).then((response) => {
-      this.lastResponse = response
-      return response
-    })
+    return pipeline.execute(prepared)
   }
 
   /**
@@ -216,8 +220,17 @@ export class MaxCore {
    * missing resource, the count for HEAD.
    * @throws {@link RequestError} for failures, with MAX's error name and description (secrets redacted).
    */
-  async request<T = unknown>(request: MaxRequest): Promise<T> {
-    let response = await this.send(request)
+  request<T = unknown>(request: MaxRequest): Promise<T> {
+    // Not async, and one reaction for both steps: this runs once per call of every client.
+    return this.#execute(request).then((response) => {
+      this.lastResponse = response
+      if (response.status >= 200 && response.status < 300 && response.method !== 'HEAD') return response.body as T
+      return this.#interpret<T>(request, response)
+    })
+  }
+
+  async #interpret<T>(request: MaxRequest, first: MaxResponse): Promise<T> {
+    let response = first
     try {
       if (response.method === 'HEAD' && response.status === 404) {
         // HEAD has no body to tell a missing resource from a missing route: ask GET, as the

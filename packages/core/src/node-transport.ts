@@ -6,7 +6,9 @@ import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './er
 import { isFormData } from './form-data.js'
 import { DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
 import { isMultipartBody, type MultipartBody } from './multipart.js'
+import { Deadlines } from './deadlines.js'
 import {
+  markReadsHeadersOnly,
   type Transport,
   type TransportRequest,
   type TransportResponse,
@@ -97,12 +99,17 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   if (options.rejectUnauthorized === false) tlsOptions.rejectUnauthorized = false
   if (options.ca !== undefined) tlsOptions.ca = options.ca
   let httpsAgent = options.httpsAgent
+  const deadlines = new Deadlines()
 
-  return withTimeoutSupport((request: TransportRequest): Promise<TransportResponse> => {
-    if (isFormData(request.body)) return sendForm(request, request.body)
-    if (isMultipartBody(request.body)) return sendMultipart(request, request.body)
-    return send(request, request.method, request.url, request.headers, request.body, 0, request.timeout)
-  })
+  const transport = (request: TransportRequest): Promise<TransportResponse> => {
+    const body = request.body
+    if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      if (isFormData(body)) return sendForm(request, body)
+      if (isMultipartBody(body)) return sendMultipart(request, body)
+    }
+    return send(request, request.method, request.url, request.headers, body, 0, request.timeout)
+  }
+  return markReadsHeadersOnly(withTimeoutSupport(transport))
 
   async function sendForm(request: TransportRequest, form: FormData): Promise<TransportResponse> {
     // Response serialises FormData to multipart bytes with a matching boundary.
@@ -138,6 +145,10 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     return send(request, request.method, request.url, headers, body, 0, left)
   }
 
+  /**
+   * One hop of a request. Kept lean on purpose: it runs once per call, so every closure, timer and
+   * copy here is paid by every request (see bench/README.md, "instructions per request").
+   */
   function send(
     request: TransportRequest,
     method: string,
@@ -150,39 +161,47 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     const signal = request.signal
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise<TransportResponse>((resolve, reject) => {
-      const secure = url.startsWith('https:')
-      let timer: ReturnType<typeof setTimeout> | undefined
       let req: HttpModule.ClientRequest
       try {
-        // Node copies `headers` into the request; the extra ones are set on it, so the caller's
-        // object is neither copied nor changed here.
-        const target = requestTarget(url)
-        if (secure) {
+        const slash = url.indexOf('/', url.indexOf('//') + 2)
+        const origin = originOf(slash === -1 ? url : url.slice(0, slash))
+        // The same options and header shapes as a hand-written `http.request` call: Node's request
+        // code then takes the paths (and gets optimised when) a plain caller's does.
+        let sent = withEncoding(headers)
+        if (body !== undefined) sent = { ...sent, 'content-length': String(Buffer.byteLength(body)) }
+        const target: HttpModule.RequestOptions = {
+          protocol: origin.protocol,
+          hostname: origin.hostname,
+          port: origin.port,
+          path: slash === -1 ? '/' : url.slice(slash),
+          method,
+          headers: sent,
+        }
+        if (origin.auth !== undefined) target.auth = origin.auth
+        if (origin.secure) {
           const tls = loadHttps()
           httpsAgent ??= new tls.Agent(tlsOptions)
-          req = tls.request({ ...target, method, headers, agent: httpsAgent })
+          target.agent = httpsAgent
+          req = tls.request(target)
         } else {
-          req = http.request({ ...target, method, headers, agent: httpAgent })
+          target.agent = httpAgent
+          req = http.request(target)
         }
-        if (headers['accept-encoding'] === undefined) req.setHeader('accept-encoding', 'gzip, deflate')
-        if (body !== undefined) req.setHeader('content-length', Buffer.byteLength(body))
       } catch (error) {
         reject(error)
         return
       }
-      let onAbort: (() => void) | undefined
-      const done = () => {
-        if (timer !== undefined) clearTimeout(timer)
-        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
-      }
       // Redirects share the attempt's timeout: each hop gets what is left of it.
-      const startedAt = timeout === undefined ? 0 : Date.now()
-      if (timeout !== undefined) {
-        timer = setTimeout(() => req.destroy(new TransportTimeoutError(request.timeout!)), timeout)
-      }
-      if (signal !== undefined) {
-        onAbort = () => req.destroy(signal.reason)
-        signal.addEventListener('abort', onAbort, { once: true })
+      const deadline =
+        timeout === undefined
+          ? undefined
+          : deadlines.start(timeout, () => req.destroy(new TransportTimeoutError(request.timeout!)))
+      const startedAt = deadline === undefined ? 0 : deadline.at - timeout!
+      const onAbort = signal === undefined ? undefined : () => req.destroy(signal.reason)
+      if (onAbort !== undefined) signal!.addEventListener('abort', onAbort, { once: true })
+      const done = () => {
+        if (deadline !== undefined) deadlines.cancel(deadline)
+        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
       }
       req.on('error', (error) => {
         done()
@@ -190,75 +209,37 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       })
       req.on('response', (res) => {
         const status = res.statusCode ?? 0
-        const location = res.headers.location
-        if (REDIRECTS.has(status) && location !== undefined) {
+        if (REDIRECTS.has(status) && res.headers.location !== undefined) {
           res.resume()
           done()
-          // Final errors (MaxErrors): the same request would take the same path again.
-          if (redirects >= maxRedirects) {
-            reject(
-              new RequestError(
-                `${request.method} ${redactUrl(request.url)}: too many redirects (more than ${maxRedirects}); see the maxRedirects option of createNodeTransport`,
-                { status, method: request.method, url: request.url },
-              ),
-            )
-            return
-          }
-          let next: URL
-          try {
-            next = new URL(location, url)
-          } catch {
-            reject(
-              new RequestError(
-                `${request.method} ${redactUrl(url)} redirected to an invalid location ${JSON.stringify(preview(location))}`,
-                { status, method: request.method, url: request.url },
-              ),
-            )
-            return
-          }
-          let nextMethod = method
-          let nextBody = body
-          let nextHeaders = headers
-          if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-            nextMethod = method === 'HEAD' ? 'HEAD' : 'GET'
-            nextBody = undefined
-            nextHeaders = without(nextHeaders, ['content-type'])
-          }
-          if (next.origin !== new URL(url).origin) nextHeaders = without(nextHeaders, CREDENTIAL_HEADERS)
-          let left: number | undefined
-          if (timeout !== undefined) {
-            left = timeout - (Date.now() - startedAt)
-            if (left <= 0) {
-              reject(new TransportTimeoutError(request.timeout!))
-              return
-            }
-          }
-          send(request, nextMethod, next.href, nextHeaders, nextBody, redirects + 1, left).then(
+          const left = timeout === undefined ? undefined : timeout - (performance.now() - startedAt)
+          redirect(request, method, url, headers, body, redirects, status, res.headers.location, left).then(
             resolve,
             reject,
           )
           return
         }
         const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
-        const tooLarge = () => {
-          done()
-          res.destroy()
-          reject(new ResponseTooLargeError(request.method, request.url, limit, status))
-        }
         // A too-large announced size is refused before reading a byte.
         const announced = res.headers['content-length']
         if (announced !== undefined && Number(announced) > limit) {
-          tooLarge()
+          done()
+          res.destroy()
+          reject(new ResponseTooLargeError(request.method, request.url, limit, status))
           return
         }
         const chunks: Buffer[] = []
         let received = 0
         res.on('data', (chunk: Buffer) => {
+          if (received > limit) return
           received += chunk.length
-          if (received > limit) {
+          if (received <= limit) chunks.push(chunk)
+          else {
             chunks.length = 0
-            tooLarge()
-          } else chunks.push(chunk)
+            done()
+            res.destroy()
+            reject(new ResponseTooLargeError(request.method, request.url, limit, status))
+          }
         })
         res.on('error', (error) => {
           done()
@@ -268,12 +249,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
           done()
           if (received > limit) return
           const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-          const out: Record<string, string> = Object.create(null)
-          const incoming = res.headers
-          for (const name in incoming) {
-            const value = incoming[name]
-            if (value !== undefined) out[name] = typeof value === 'string' ? value : value.join(', ')
-          }
+          const out = responseHeaders(res.headers)
           const encoding = out['content-encoding']
           if (encoding === undefined || raw.length === 0) {
             resolve({ status, headers: out, body: raw })
@@ -293,43 +269,113 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       req.end(body)
     })
   }
-}
 
-/** Where a request goes, as `http.request` options. */
-interface RequestTarget {
-  protocol: string
-  hostname: string
-  port: string
-  path: string
-  auth?: string
-}
-
-const origins = new Map<string, Omit<RequestTarget, 'path'>>()
-
-/**
- * `http.request(urlString)` parses a WHATWG URL on every call (~10 µs); a client talks to one or two
- * origins, so each origin is parsed once and the path is cut from the string.
- */
-function requestTarget(url: string): RequestTarget {
-  const authority = url.indexOf('//') + 2
-  const slash = url.indexOf('/', authority)
-  const origin = slash === -1 ? url : url.slice(0, slash)
-  let parsed = origins.get(origin)
-  if (parsed === undefined) {
-    const whole = new URL(origin)
-    parsed = {
-      protocol: whole.protocol,
-      // `http.request` wants an IPv6 host without its brackets.
-      hostname: whole.hostname.startsWith('[') ? whole.hostname.slice(1, -1) : whole.hostname,
-      port: whole.port,
+  /** The next hop of a redirect, or the error that ends it (final: the same request would loop again). */
+  function redirect(
+    request: TransportRequest,
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | Uint8Array | undefined,
+    redirects: number,
+    status: number,
+    location: string,
+    left: number | undefined,
+  ): Promise<TransportResponse> {
+    if (redirects >= maxRedirects) {
+      return Promise.reject(
+        new RequestError(
+          `${request.method} ${redactUrl(request.url)}: too many redirects (more than ${maxRedirects}); see the maxRedirects option of createNodeTransport`,
+          { status, method: request.method, url: request.url },
+        ),
+      )
     }
-    if (whole.username !== '' || whole.password !== '') {
-      parsed.auth = `${decodeURIComponent(whole.username)}:${decodeURIComponent(whole.password)}`
+    let next: URL
+    try {
+      next = new URL(location, url)
+    } catch {
+      return Promise.reject(
+        new RequestError(
+          `${request.method} ${redactUrl(url)} redirected to an invalid location ${JSON.stringify(preview(location))}`,
+          { status, method: request.method, url: request.url },
+        ),
+      )
+    }
+    let nextMethod = method
+    let nextBody = body
+    let nextHeaders = headers
+    if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+      nextMethod = method === 'HEAD' ? 'HEAD' : 'GET'
+      nextBody = undefined
+      nextHeaders = without(nextHeaders, ['content-type'])
+    }
+    if (next.origin !== new URL(url).origin) nextHeaders = without(nextHeaders, CREDENTIAL_HEADERS)
+    if (left !== undefined && left <= 0) return Promise.reject(new TransportTimeoutError(request.timeout!))
+    const hop = left === undefined ? undefined : Math.max(1, Math.ceil(left))
+    return send(request, nextMethod, next.href, nextHeaders, nextBody, redirects + 1, hop)
+  }
+}
+
+/** Where requests to one origin go, parsed once (`http.request(url)` parses a WHATWG URL per call). */
+interface Origin {
+  readonly secure: boolean
+  readonly protocol: string
+  /** Without IPv6 brackets, as `http.request` wants it. */
+  readonly hostname: string
+  readonly port: string
+  /** `user:password` from the URL, decoded, as Node's `auth` option takes it. */
+  readonly auth: string | undefined
+}
+
+const origins = new Map<string, Origin>()
+
+function originOf(text: string): Origin {
+  let origin = origins.get(text)
+  if (origin === undefined) {
+    const url = new URL(text)
+    origin = {
+      secure: url.protocol === 'https:',
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port,
+      auth:
+        url.username === '' && url.password === ''
+          ? undefined
+          : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`,
     }
     if (origins.size > 64) origins.clear()
-    origins.set(origin, parsed)
+    origins.set(text, origin)
   }
-  return { ...parsed, path: slash === -1 ? '/' : url.slice(slash) }
+  return origin
+}
+
+const ACCEPT_ENCODING = 'gzip, deflate'
+/** The encoded-answer variant of each frozen header object (the client's shared per-client headers). */
+const withEncodings = new WeakMap<object, Record<string, string>>()
+
+/**
+ * `headers` asking for a compressed answer, unless they say otherwise. Frozen header objects are
+ * shared by many requests, so their variant is made once; others are copied (never changed).
+ */
+function withEncoding(headers: Record<string, string>): Record<string, string> {
+  if (headers['accept-encoding'] !== undefined) return headers
+  if (!Object.isFrozen(headers)) return { ...headers, 'accept-encoding': ACCEPT_ENCODING }
+  let variant = withEncodings.get(headers)
+  if (variant === undefined) {
+    variant = Object.freeze({ ...headers, 'accept-encoding': ACCEPT_ENCODING })
+    withEncodings.set(headers, variant)
+  }
+  return variant
+}
+
+/**
+ * Node's own header object, without its prototype (so no inherited names read as headers), and
+ * `set-cookie`, the one header Node keeps as an array, joined like the others.
+ */
+function responseHeaders(incoming: HttpModule.IncomingHttpHeaders): Record<string, string> {
+  const cookies = incoming['set-cookie']
+  if (cookies !== undefined) (incoming as Record<string, string>)['set-cookie'] = cookies.join(', ')
+  return Object.setPrototypeOf(incoming, null) as Record<string, string>
 }
 
 /** Decompresses `raw`, failing with `ERR_BUFFER_TOO_LARGE` past `limit` bytes (a zip bomb stops there). */

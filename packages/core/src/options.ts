@@ -4,7 +4,7 @@ import { type Hooks, normalizeHooks } from './hooks.js'
 import { DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, MAX_TIMEOUT } from './limits.js'
 import { base64, secretForms } from './redact.js'
 import { defaultRetryPolicy, type RetryPolicy, resolveRetry } from './retry.js'
-import { supportsTimeout, type Transport } from './transport.js'
+import { readsHeadersOnly, supportsTimeout, type Transport } from './transport.js'
 import type { MaxClientOptions } from './types.js'
 import { isPlainObject, preview } from './values.js'
 
@@ -131,6 +131,11 @@ export interface Settings {
   transport: Transport
   /** True when the transport enforces `timeout` itself (no AbortSignal per request). */
   nativeTimeout: boolean
+  /**
+   * True when nothing may change a request's headers (a built-in transport, no hooks), so requests
+   * can share frozen header objects.
+   */
+  sharedHeaders: boolean
   /** Milliseconds per attempt, `undefined` for none. */
   timeout: number | undefined
   maxResponseSize: number
@@ -204,9 +209,13 @@ export function resolveOptions(options: unknown, createDefaultTransport: () => T
     if (password !== '') secrets.push(...secretForms(password))
   }
   const debug = o.debug === true ? (line: string) => console.error(line) : o.debug || undefined
+  const hasHooks =
+    hooks.beforeRequest.length + hooks.afterResponse.length + hooks.onError.length + hooks.beforeRetry.length >
+    0
   return {
     transport,
     nativeTimeout: supportsTimeout(transport),
+    sharedHeaders: readsHeadersOnly(transport) && !hasHooks,
     timeout: o.timeout === undefined ? DEFAULT_TIMEOUT : checkTimeout(o.timeout, 'timeout'),
     maxResponseSize:
       o.maxResponseSize === undefined
@@ -214,12 +223,7 @@ export function resolveOptions(options: unknown, createDefaultTransport: () => T
         : checkMaxResponseSize(o.maxResponseSize, 'maxResponseSize'),
     retry: resolveRetry(o.retry, defaultRetryPolicy),
     hooks,
-    hasHooks:
-      hooks.beforeRequest.length +
-        hooks.afterResponse.length +
-        hooks.onError.length +
-        hooks.beforeRetry.length >
-      0,
+    hasHooks,
     debug,
     headers,
     scope: optionString(o.scope, 'scope', 'widgetcli'),

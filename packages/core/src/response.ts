@@ -12,7 +12,7 @@ const TEXT_TYPE =
  */
 export function parseBody(bytes: Uint8Array, contentType: string | undefined): unknown {
   if (bytes.length === 0) return null
-  if (contentType !== undefined && contentType !== 'application/json' && !TEXT_TYPE.test(contentType))
+  if (contentType !== undefined && !contentType.startsWith('application/json') && !TEXT_TYPE.test(contentType))
     return bytes
   const text = decodeUtf8(bytes)
   try {
@@ -76,8 +76,8 @@ export function interpretResponse(
   options: { notFound?: 'null' | 'throw' } = {},
 ): unknown {
   const { status, method, body } = response
-  const url = redactUrl(response.url)
   if (status >= 200 && status < 300) return method === 'HEAD' ? countOf(response) : body
+  const url = redactUrl(response.url)
   const details = { status, method, url }
   if (status === 404) {
     if (typeof body === 'object' && body !== null && !(body instanceof Uint8Array)) {

@@ -50,6 +50,22 @@ export function withTimeoutSupport(transport: Transport): Transport {
   return transport
 }
 
+const READS_HEADERS_ONLY = Symbol.for('@maxclient/core/transport-reads-headers-only')
+
+/**
+ * Marks a built-in transport as never changing `request.headers`, so the client may hand every
+ * request the same (frozen) header object instead of a copy. @internal
+ */
+export function markReadsHeadersOnly(transport: Transport): Transport {
+  Object.defineProperty(transport, READS_HEADERS_ONLY, { value: true })
+  return transport
+}
+
+/** True for transports marked by {@link markReadsHeadersOnly}. @internal */
+export function readsHeadersOnly(transport: Transport): boolean {
+  return (transport as unknown as Record<symbol, unknown>)[READS_HEADERS_ONLY] === true
+}
+
 /** True when the transport enforces `request.timeout` itself. */
 export function supportsTimeout(transport: Transport): boolean {
   return (transport as unknown as Record<symbol, unknown>)[TIMEOUT_SUPPORT] === true

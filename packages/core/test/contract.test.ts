@@ -131,9 +131,19 @@ describe('trusted requests', () => {
     expect(seen).toEqual([`${MAX}/people`, `${MAX}/people`])
   })
 
-  it('trustRequest returns the same object', () => {
-    const request: MaxRequest = { method: 'GET', path: '/x' }
-    expect(trustRequest(request)).toBe(request)
+  it('trustRequest returns a trusted copy with the same fields; neither the original nor a look-alike is trusted', async () => {
+    // "?" in a path is refused when checked: reaching the server proves the copy is trusted.
+    const request: MaxRequest = { method: 'GET', path: '/x?y' }
+    const trusted = trustRequest(request)
+    expect(trusted).not.toBe(request)
+    expect({ ...trusted }).toStrictEqual(request)
+    const scope = nock(MAX).get('/x').query({ y: '' }).reply(200, [])
+    await client().send(trusted)
+    scope.done()
+    expect(await failure(client().send(request))).toBeInstanceOf(UsageError)
+    // Same prototype, same fields, but not made by trustRequest.
+    const lookAlike = Object.assign(Object.create(Object.getPrototypeOf(trusted)), request)
+    expect(await failure(client().send(lookAlike))).toBeInstanceOf(UsageError)
   })
 
   it('a trusted request still has its headers checked', async () => {

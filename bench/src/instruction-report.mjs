@@ -1,0 +1,128 @@
+// What the instruction count measures and what it must show (issue 17), and its table.
+
+/** Runners counted by default, the floor first. `rest-undici` is rest over core's optional undici transport. */
+export const INSTRUCTION_RUNNERS = ['raw-http', 'undici', 'rest', 'rpc', 'rest-undici']
+
+/**
+ * Warm-up operations before the counted ones. After the long one V8 has optimised every path; the
+ * short one is what a short-lived process or a burst after idling sees.
+ * @type {Record<string, number>}
+ */
+export const WARMUPS = { long: 1000, short: 200 }
+
+/**
+ * @typedef {object} InstructionCase
+ * @property {string} id
+ * @property {string} title
+ * @property {'getPerson' | 'postActivity' | 'page'} op
+ * @property {number} [pageSize]
+ */
+
+/** @type {InstructionCase[]} */
+export const INSTRUCTION_CASES = [
+  { id: 'get', title: 'GET /people/{username} (~600-byte person)', op: 'getPerson' },
+  {
+    id: 'post',
+    title: 'POST 1 KB /people/{username}/activities (defaults + key expansion)',
+    op: 'postActivity',
+  },
+  // Pages of 20 (~20 KB) keep the run short under valgrind and the client's share of a page visible.
+  {
+    id: 'page',
+    title: 'one page of 20 activities through .iterate() (before cursor)',
+    op: 'page',
+    pageSize: 20,
+  },
+]
+
+/**
+ * @typedef {object} InstructionTarget
+ * @property {string} id
+ * @property {string} title
+ * @property {string} runner
+ * @property {string} warmup
+ * @property {string} [against] runner the ratio divides by (default raw-http)
+ * @property {number} max largest ratio allowed
+ */
+
+/** @type {InstructionTarget[]} */
+export const INSTRUCTION_TARGETS = [
+  ...['rest', 'rpc'].flatMap((runner) => [
+    { id: `${runner}-long`, title: `${runner} after the long warm-up`, runner, warmup: 'long', max: 1.1 },
+    { id: `${runner}-short`, title: `${runner} after the short warm-up`, runner, warmup: 'short', max: 1.25 },
+  ]),
+  ...['long', 'short'].map((warmup) => ({
+    id: `rpc-vs-rest-${warmup}`,
+    title: `rpc no heavier than rest (${warmup} warm-up)`,
+    runner: 'rpc',
+    warmup,
+    against: 'rest',
+    max: 1,
+  })),
+  {
+    id: 'rest-undici-long',
+    title: 'rest over the undici transport beats raw node:http',
+    runner: 'rest-undici',
+    warmup: 'long',
+    max: 1,
+  },
+]
+
+/**
+ * @typedef {Record<string, Record<string, Record<string, number | null>>>} PerOp
+ *   case id -> warm-up -> runner -> instructions per operation
+ */
+
+/**
+ * Judges every target on every case where both runners were counted.
+ * @param {PerOp} perOp
+ */
+export function evaluateInstructionTargets(perOp) {
+  const verdicts = []
+  for (const target of INSTRUCTION_TARGETS) {
+    for (const [caseId, byWarmup] of Object.entries(perOp)) {
+      const counts = byWarmup[target.warmup]
+      const value = counts?.[target.runner]
+      const base = counts?.[target.against ?? 'raw-http']
+      if (value === undefined || value === null || base === undefined || base === null) continue
+      const ratio = value / base
+      verdicts.push({
+        id: `${target.id}-${caseId}`,
+        title: `${caseId}: ${target.title}`,
+        ratio: Math.round(ratio * 1000) / 1000,
+        max: target.max,
+        verdict: ratio <= target.max ? 'met' : 'missed',
+      })
+    }
+  }
+  return verdicts
+}
+
+/**
+ * @param {{ mode: string, cases: { id: string, perOp: Record<string, Record<string, number | null>> }[],
+ *   targets: { title: string, ratio: number, max: number, verdict: string }[] }} report
+ */
+export function formatInstructionTable(report) {
+  const lines = [
+    `${'case'.padEnd(6)} ${'warm-up'.padEnd(8)} ${'runner'.padEnd(12)} ${'instr/op'.padStart(10)} ${'x raw'.padStart(7)}`,
+  ]
+  for (const c of report.cases) {
+    for (const [warmup, byRunner] of Object.entries(c.perOp ?? {})) {
+      const base = byRunner['raw-http']
+      for (const [runner, value] of Object.entries(byRunner)) {
+        const count = value === null ? '-' : String(value)
+        const ratio = value === null || base === null || base === undefined ? '-' : `${(value / base).toFixed(2)}x`
+        lines.push(
+          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${runner.padEnd(12)} ${count.padStart(10)} ${ratio.padStart(7)}`,
+        )
+      }
+    }
+  }
+  if (report.targets.length > 0) {
+    lines.push('', 'targets')
+    for (const t of report.targets) {
+      lines.push(`${t.verdict.padEnd(7)} ${t.title}: ${t.ratio.toFixed(2)}x (target <= ${t.max})`)
+    }
+  }
+  return lines.join('\n')
+}

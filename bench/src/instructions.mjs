@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+// `pnpm bench --instructions` (or `node src/instructions.mjs`): user-space instructions per request,
+// counted by valgrind's callgrind instead of timed. Each (runner, case, warm-up) runs twice in a
+// fresh process under callgrind, once with `low` and once with `high` counted operations after the
+// same warm-up; (I(high) - I(low)) / (high - low) is the cost of one operation, with start-up,
+// module loading and warm-up cancelled out. Counts do not depend on the machine's load, so the
+// ratios to raw node:http are repeatable where timed ratios on a shared machine are not.
+
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
+import {
+  evaluateInstructionTargets,
+  formatInstructionTable,
+  INSTRUCTION_CASES,
+  INSTRUCTION_RUNNERS,
+  WARMUPS,
+} from './instruction-report.mjs'
+import { startServerProcess } from './server-process.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+const USAGE = `usage: node src/instructions.mjs [options]
+  --smoke            no valgrind: runs every worker once with tiny counts (proves the paths work)
+  --runners NAMES    comma-separated runners (default ${INSTRUCTION_RUNNERS.join(',')}; raw-http always runs)
+  --only IDS         comma-separated cases (${INSTRUCTION_CASES.map((c) => c.id).join(', ')})
+  --warmups NAMES    comma-separated warm-ups (${Object.keys(WARMUPS).join(', ')})
+  --low N --high N   counted operations of the two runs (default 300 and 1300)
+  --jobs N           processes under valgrind at once (default: the number of CPUs)
+  --out FILE         results JSON (default results/instructions.json; smoke: results/instructions-smoke.tmp.json)
+  --help`
+
+/** @param {string} text @param {string} flag */
+function wholeNumber(text, flag) {
+  const value = Number(text)
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} takes a whole number >= 1, got ${text}`)
+  return value
+}
+
+/**
+ * @param {string | undefined} text
+ * @param {readonly string[]} known
+ * @param {string} flag
+ */
+function pickList(text, known, flag) {
+  if (text === undefined) return [...known]
+  const picked = text.split(',').filter(Boolean)
+  const unknown = picked.filter((name) => !known.includes(name))
+  if (unknown.length > 0) throw new Error(`${flag}: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`)
+  return picked
+}
+
+/** @param {string[]} argv */
+export function parseInstructionOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      smoke: { type: 'boolean', default: false },
+      runners: { type: 'string' },
+      only: { type: 'string' },
+      warmups: { type: 'string' },
+      low: { type: 'string' },
+      high: { type: 'string' },
+      jobs: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  })
+  const runners = pickList(values.runners, INSTRUCTION_RUNNERS, '--runners')
+  if (!runners.includes('raw-http')) runners.unshift('raw-http')
+  const low = values.low === undefined ? (values.smoke ? 2 : 300) : wholeNumber(values.low, '--low')
+  const high = values.high === undefined ? (values.smoke ? 4 : 1300) : wholeNumber(values.high, '--high')
+  if (high <= low) throw new Error(`--high (${high}) must be larger than --low (${low})`)
+  return {
+    help: values.help,
+    smoke: values.smoke,
+    runners,
+    cases: pickList(
+      values.only,
+      INSTRUCTION_CASES.map((c) => c.id),
+      '--only',
+    ),
+    warmups: pickList(values.warmups, Object.keys(WARMUPS), '--warmups'),
+    low,
+    high,
+    jobs: values.jobs === undefined ? Math.max(1, cpus().length) : wholeNumber(values.jobs, '--jobs'),
+    out: resolve(
+      values.out ?? join(here, '..', 'results', values.smoke ? 'instructions-smoke.tmp.json' : 'instructions.json'),
+    ),
+  }
+}
+
+/** @returns {string | undefined} valgrind's version, or undefined when it is not installed */
+function valgrindVersion() {
+  const found = spawnSync('valgrind', ['--version'], { encoding: 'utf8' })
+  return found.error || found.status !== 0 ? undefined : found.stdout.trim()
+}
+
+/**
+ * Runs one counting worker; resolves with the instructions callgrind collected (null in smoke mode).
+ * @param {Record<string, unknown>} config
+ * @param {boolean} smoke
+ * @returns {Promise<number | null>}
+ */
+function countOnce(config, smoke) {
+  const worker = [join(here, 'count-worker.mjs'), JSON.stringify(config)]
+  // `--callgrind-out-file=/dev/null`: only the total is wanted, and it is printed on stderr.
+  const [command, args] = smoke
+    ? [process.execPath, worker]
+    : ['valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...worker]]
+  return new Promise((resolveCount, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      stderr += chunk
+    })
+    child.once('error', reject)
+    child.once('close', (code) => {
+      const collected = /Collected : (\d+)/.exec(stderr)
+      if (code !== 0 || !stdout.includes('COUNT_DONE') || (!smoke && collected === null)) {
+        const tail = stderr.split('\n').filter((line) => !line.startsWith('==')).join('\n').slice(-1500)
+        reject(new Error(`${config.runner} ${config.op} (count ${config.count}) exited ${code}:\n${tail}`))
+        return
+      }
+      resolveCount(smoke ? null : Number(collected?.[1]))
+    })
+  })
+}
+
+/**
+ * Runs `tasks` with at most `jobs` at once, in order of submission.
+ * @template T
+ * @param {(() => Promise<T>)[]} tasks
+ * @param {number} jobs
+ * @returns {Promise<T[]>}
+ */
+async function pool(tasks, jobs) {
+  /** @type {T[]} */
+  const results = new Array(tasks.length)
+  let next = 0
+  const lane = async () => {
+    for (let i = next++; i < tasks.length; i = next++) results[i] = await tasks[i]()
+  }
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane))
+  return results
+}
+
+/** @param {string} line */
+const progress = (line) => process.stderr.write(`${line}\n`)
+
+/** @param {ReturnType<typeof parseInstructionOptions>} options */
+async function main(options) {
+  const valgrind = options.smoke ? undefined : valgrindVersion()
+  if (!options.smoke && valgrind === undefined) {
+    progress(
+      'valgrind is not installed: it counts the instructions. Install it (Debian/Ubuntu: `sudo apt-get install valgrind`), ' +
+        'or run with --smoke to check the paths without counting.',
+    )
+    process.exit(2)
+  }
+  const server = await startServerProcess(0, 0)
+  progress(`loopback server at ${server.url}; ${options.smoke ? 'smoke run, nothing counted' : valgrind}`)
+  const cases = INSTRUCTION_CASES.filter((c) => options.cases.includes(c.id))
+  /** @type {{ caseId: string, warmup: string, runner: string, count: number, run: () => Promise<number | null> }[]} */
+  const plan = []
+  for (const c of cases) {
+    for (const warmupName of options.warmups) {
+      const warmup = WARMUPS[warmupName]
+      for (const runner of options.runners) {
+        for (const count of [options.low, options.high]) {
+          const config = {
+            runner,
+            url: server.url,
+            username: BENCH_USER,
+            token: BENCH_TOKEN,
+            op: c.op,
+            pageSize: c.pageSize ?? 0,
+            warmup: options.smoke ? 2 : warmup,
+            count,
+          }
+          plan.push({
+            caseId: c.id,
+            warmup: warmupName,
+            runner,
+            count,
+            run: async () => {
+              const started = Date.now()
+              const instructions = await countOnce(config, options.smoke)
+              progress(
+                `${c.id} ${warmupName} ${runner} x${count}: ${instructions === null ? 'ran' : `${instructions} instructions`} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+              )
+              return instructions
+            },
+          })
+        }
+      }
+    }
+  }
+  progress(`${plan.length} processes, ${options.jobs} at a time`)
+  let counts
+  try {
+    counts = await pool(
+      plan.map((p) => p.run),
+      options.jobs,
+    )
+  } finally {
+    await server.stop()
+  }
+  /** @type {Record<string, Record<string, Record<string, number | null>>>} */
+  const perOp = {}
+  for (let i = 0; i < plan.length; i += 2) {
+    const { caseId, warmup, runner } = plan[i]
+    const low = counts[i]
+    const high = counts[i + 1]
+    perOp[caseId] ??= {}
+    perOp[caseId][warmup] ??= {}
+    perOp[caseId][warmup][runner] =
+      low === null || high === null ? null : Math.round((high - low) / (options.high - options.low))
+  }
+  const targets = options.smoke ? [] : evaluateInstructionTargets(perOp)
+  const report = {
+    mode: options.smoke ? 'smoke' : 'full',
+    date: new Date().toISOString(),
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, valgrind },
+    counts: { low: options.low, high: options.high },
+    warmups: Object.fromEntries(options.warmups.map((name) => [name, WARMUPS[name]])),
+    cases: cases.map((c) => ({ id: c.id, title: c.title, perOp: perOp[c.id] })),
+    targets,
+  }
+  mkdirSync(dirname(options.out), { recursive: true })
+  writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`)
+  process.stdout.write(`${formatInstructionTable(report)}\n`)
+  progress(`results written to ${options.out}`)
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let options
+  try {
+    options = parseInstructionOptions(process.argv.slice(2))
+  } catch (error) {
+    progress(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`)
+    process.exit(2)
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`)
+  } else {
+    await main(options)
+  }
+}
