@@ -1,11 +1,17 @@
 import type * as HttpModule from 'node:http'
 import type https from 'node:https'
-import { promisify } from 'node:util'
-import type zlib from 'node:zlib'
-import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
+import { ResponseTooLargeError } from './errors.js'
 import { isFormData } from './form-data.js'
-import { DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
-import { isMultipartBody, type MultipartBody } from './multipart.js'
+import {
+  checkSocketOptions,
+  decode,
+  encodeMultipart,
+  type Hop,
+  REDIRECTS,
+  redirectHop,
+} from './http-common.js'
+import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
+import { isMultipartBody } from './multipart.js'
 import {
   type Transport,
   type TransportRequest,
@@ -13,9 +19,8 @@ import {
   TransportTimeoutError,
   withTimeoutSupport,
 } from './transport.js'
-import { preview } from './values.js'
 
-// `node:https` (TLS) and `node:zlib` load on first use: a one-shot plain-HTTP call needs neither.
+// `node:https` (TLS) loads on first use: a one-shot plain-HTTP call does not need it.
 let httpsModule: typeof https | undefined
 // Not an ESM import: building the ESM namespace of node:http reads its lazy web globals, which
 // loads undici on Node 22+ (~50 ms for a one-shot CLI call); the CommonJS object does not.
@@ -24,23 +29,6 @@ const http: typeof HttpModule = process.getBuiltinModule('node:http')
 const loadHttps = (): typeof https => {
   httpsModule ??= process.getBuiltinModule('node:https')
   return httpsModule
-}
-type Decompress = (raw: Buffer, options: zlib.ZlibOptions | zlib.BrotliOptions) => Promise<Buffer>
-let decompressors:
-  | { gunzip: Decompress; inflate: Decompress; inflateRaw: Decompress; brotli: Decompress; maxLength: number }
-  | undefined
-const loadDecompressors = () => {
-  if (decompressors === undefined) {
-    const z: typeof zlib = process.getBuiltinModule('node:zlib')
-    decompressors = {
-      gunzip: promisify(z.gunzip) as Decompress,
-      inflate: promisify(z.inflate) as Decompress,
-      inflateRaw: promisify(z.inflateRaw) as Decompress,
-      brotli: promisify(z.brotliDecompress) as Decompress,
-      maxLength: process.getBuiltinModule('node:buffer').constants.MAX_LENGTH,
-    }
-  }
-  return decompressors
 }
 
 /** Options of {@link createNodeTransport}. */
@@ -69,9 +57,6 @@ export interface NodeTransportOptions {
   maxSockets?: number
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308])
-const CREDENTIAL_HEADERS = ['authorization', 'x-oauth-token', 'x-oauth-username', 'x-oauth-scope', 'cookie']
-
 /**
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents shared by every request
  * of this transport (connections are reused, never one per call). It asks for gzip/deflate and
@@ -79,16 +64,7 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-oauth-token', 'x-oauth-username'
  * honours `request.signal` and `request.timeout`, and sends `FormData` and `MultipartBody` as multipart.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
-  if (typeof options !== 'object' || options === null) {
-    throw new UsageError('createNodeTransport(options): options must be an object')
-  }
-  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS
-  if (!Number.isInteger(maxRedirects) || maxRedirects < 0 || maxRedirects > 100) {
-    throw new UsageError(`maxRedirects must be an integer from 0 to 100, got ${String(options.maxRedirects)}`)
-  }
-  if (options.rejectUnauthorized !== undefined && typeof options.rejectUnauthorized !== 'boolean') {
-    throw new UsageError('rejectUnauthorized must be true or false')
-  }
+  const maxRedirects = checkSocketOptions('createNodeTransport', options)
   const agentOptions: https.AgentOptions = { keepAlive: true }
   if (options.maxSockets !== undefined) agentOptions.maxSockets = options.maxSockets
   const httpAgent = options.httpAgent ?? new http.Agent(agentOptions)
@@ -99,44 +75,13 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   let httpsAgent = options.httpsAgent
 
   return withTimeoutSupport((request: TransportRequest): Promise<TransportResponse> => {
-    if (isFormData(request.body)) return sendForm(request, request.body)
-    if (isMultipartBody(request.body)) return sendMultipart(request, request.body)
+    if (isFormData(request.body) || isMultipartBody(request.body)) {
+      return encodeMultipart(request, request.body).then((encoded) =>
+        send(request, request.method, request.url, encoded.headers, encoded.body, 0, encoded.timeout),
+      )
+    }
     return send(request, request.method, request.url, request.headers, request.body, 0, request.timeout)
   })
-
-  async function sendForm(request: TransportRequest, form: FormData): Promise<TransportResponse> {
-    // Response serialises FormData to multipart bytes with a matching boundary.
-    const encoded = new Response(form)
-    const body = new Uint8Array(await encoded.arrayBuffer())
-    const headers = { ...request.headers, 'content-type': encoded.headers.get('content-type')! }
-    return send(request, request.method, request.url, headers, body, 0, request.timeout)
-  }
-
-  async function sendMultipart(
-    request: TransportRequest,
-    multipart: MultipartBody,
-  ): Promise<TransportResponse> {
-    // Reading the streams is part of the attempt: it stops at the caller's signal and the timeout,
-    // and the request gets what is left of the timeout.
-    const { timeout } = request
-    const startedAt = Date.now()
-    const timer = new AbortController()
-    const handle =
-      timeout === undefined
-        ? undefined
-        : setTimeout(() => timer.abort(new TransportTimeoutError(timeout)), timeout)
-    const signal =
-      request.signal === undefined ? timer.signal : AbortSignal.any([request.signal, timer.signal])
-    let body: Uint8Array
-    try {
-      body = await multipart.bytes({ signal })
-    } finally {
-      clearTimeout(handle)
-    }
-    const left = timeout === undefined ? undefined : Math.max(1, timeout - (Date.now() - startedAt))
-    const headers = { ...request.headers, 'content-type': multipart.contentType }
-    return send(request, request.method, request.url, headers, body, 0, left)
-  }
 
   function send(
     request: TransportRequest,
@@ -194,37 +139,21 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         if (REDIRECTS.has(status) && location !== undefined) {
           res.resume()
           done()
-          // Final errors (MaxErrors): the same request would take the same path again.
-          if (redirects >= maxRedirects) {
-            reject(
-              new RequestError(
-                `${request.method} ${redactUrl(request.url)}: too many redirects (more than ${maxRedirects}); see the maxRedirects option of createNodeTransport`,
-                { status, method: request.method, url: request.url },
-              ),
-            )
-            return
-          }
-          let next: URL
+          let hop: Hop
           try {
-            next = new URL(location, url)
-          } catch {
-            reject(
-              new RequestError(
-                `${request.method} ${redactUrl(url)} redirected to an invalid location ${JSON.stringify(preview(location))}`,
-                { status, method: request.method, url: request.url },
-              ),
+            hop = redirectHop(
+              request,
+              { method, url, headers, body },
+              status,
+              location,
+              redirects,
+              maxRedirects,
+              'createNodeTransport',
             )
+          } catch (error) {
+            reject(error)
             return
           }
-          let nextMethod = method
-          let nextBody = body
-          let nextHeaders = headers
-          if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-            nextMethod = method === 'HEAD' ? 'HEAD' : 'GET'
-            nextBody = undefined
-            nextHeaders = without(nextHeaders, ['content-type'])
-          }
-          if (next.origin !== new URL(url).origin) nextHeaders = without(nextHeaders, CREDENTIAL_HEADERS)
           let left: number | undefined
           if (timeout !== undefined) {
             left = timeout - (Date.now() - startedAt)
@@ -233,10 +162,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
               return
             }
           }
-          send(request, nextMethod, next.href, nextHeaders, nextBody, redirects + 1, left).then(
-            resolve,
-            reject,
-          )
+          send(request, hop.method, hop.url, hop.headers, hop.body, redirects + 1, left).then(resolve, reject)
           return
         }
         const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
@@ -330,41 +256,4 @@ function requestTarget(url: string): RequestTarget {
     origins.set(origin, parsed)
   }
   return { ...parsed, path: slash === -1 ? '/' : url.slice(slash) }
-}
-
-/** Decompresses `raw`, failing with `ERR_BUFFER_TOO_LARGE` past `limit` bytes (a zip bomb stops there). */
-async function decode(encoding: string, raw: Buffer, limit: number): Promise<Buffer> {
-  const z = loadDecompressors()
-  const options = { maxOutputLength: Math.min(limit + 1, z.maxLength) }
-  switch (encoding.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return checked(await z.gunzip(raw, options), limit)
-    case 'deflate': {
-      // Some servers send raw deflate without the zlib wrapper.
-      const inflated = await z.inflate(raw, options).catch((error: { code?: unknown }) => {
-        if (error.code === 'ERR_BUFFER_TOO_LARGE') throw error
-        return z.inflateRaw(raw, options)
-      })
-      return checked(inflated, limit)
-    }
-    case 'br':
-      return checked(await z.brotli(raw, options), limit)
-    case 'identity':
-      return raw
-    default:
-      throw new Error(`unsupported content-encoding ${JSON.stringify(encoding)}`)
-  }
-}
-
-function checked(body: Buffer, limit: number): Buffer {
-  if (body.length > limit)
-    throw Object.assign(new RangeError('decompressed body too large'), { code: 'ERR_BUFFER_TOO_LARGE' })
-  return body
-}
-
-function without(headers: Record<string, string>, names: readonly string[]): Record<string, string> {
-  const copy = { ...headers }
-  for (const name of names) delete copy[name]
-  return copy
 }
