@@ -8,6 +8,7 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * layer is seen by the tests of the upper ones without a rebuild.
  */
 export const sourceAliases = {
+  '@maxclient/core/undici': root('./packages/core/src/undici.ts'),
   '@maxclient/core': root('./packages/core/src/index.node.ts'),
   '@maxclient/resources/openapi': root('./packages/resources/src/openapi.ts'),
   '@maxclient/resources': root('./packages/resources/src/index.ts'),

@@ -54,7 +54,9 @@ async function main(config) {
 
 const raw = process.argv[2]
 if (raw === undefined) {
-  process.stderr.write('usage: node src/count-worker.mjs <config json> (instructions.mjs starts this for you)\n')
+  process.stderr.write(
+    'usage: node src/count-worker.mjs <config json> (instructions.mjs starts this for you)\n',
+  )
   process.exit(2)
 }
 await main(JSON.parse(raw))

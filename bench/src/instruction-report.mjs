@@ -111,7 +111,8 @@ export function formatInstructionTable(report) {
       const base = byRunner['raw-http']
       for (const [runner, value] of Object.entries(byRunner)) {
         const count = value === null ? '-' : String(value)
-        const ratio = value === null || base === null || base === undefined ? '-' : `${(value / base).toFixed(2)}x`
+        const ratio =
+          value === null || base === null || base === undefined ? '-' : `${(value / base).toFixed(2)}x`
         lines.push(
           `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${runner.padEnd(12)} ${count.padStart(10)} ${ratio.padStart(7)}`,
         )

@@ -50,7 +50,8 @@ function pickList(text, known, flag) {
   if (text === undefined) return [...known]
   const picked = text.split(',').filter(Boolean)
   const unknown = picked.filter((name) => !known.includes(name))
-  if (unknown.length > 0) throw new Error(`${flag}: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`)
+  if (unknown.length > 0)
+    throw new Error(`${flag}: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`)
   return picked
 }
 
@@ -90,7 +91,8 @@ export function parseInstructionOptions(argv) {
     high,
     jobs: values.jobs === undefined ? Math.max(1, cpus().length) : wholeNumber(values.jobs, '--jobs'),
     out: resolve(
-      values.out ?? join(here, '..', 'results', values.smoke ? 'instructions-smoke.tmp.json' : 'instructions.json'),
+      values.out ??
+        join(here, '..', 'results', values.smoke ? 'instructions-smoke.tmp.json' : 'instructions.json'),
     ),
   }
 }
@@ -114,7 +116,10 @@ function countOnce(config, smoke) {
     ? [process.execPath, worker]
     : ['valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...worker]]
   return new Promise((resolveCount, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } })
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -127,7 +132,11 @@ function countOnce(config, smoke) {
     child.once('close', (code) => {
       const collected = /Collected : (\d+)/.exec(stderr)
       if (code !== 0 || !stdout.includes('COUNT_DONE') || (!smoke && collected === null)) {
-        const tail = stderr.split('\n').filter((line) => !line.startsWith('==')).join('\n').slice(-1500)
+        const tail = stderr
+          .split('\n')
+          .filter((line) => !line.startsWith('=='))
+          .join('\n')
+          .slice(-1500)
         reject(new Error(`${config.runner} ${config.op} (count ${config.count}) exited ${code}:\n${tail}`))
         return
       }
@@ -230,7 +239,12 @@ async function main(options) {
   const report = {
     mode: options.smoke ? 'smoke' : 'full',
     date: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, valgrind },
+    machine: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpus().length,
+      valgrind,
+    },
     counts: { low: options.low, high: options.high },
     warmups: Object.fromEntries(options.warmups.map((name) => [name, WARMUPS[name]])),
     cases: cases.map((c) => ({ id: c.id, title: c.title, perOp: perOp[c.id] })),

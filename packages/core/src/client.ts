@@ -224,7 +224,8 @@ export class MaxCore {
     // Not async, and one reaction for both steps: this runs once per call of every client.
     return this.#execute(request).then((response) => {
       this.lastResponse = response
-      if (response.status >= 200 && response.status < 300 && response.method !== 'HEAD') return response.body as T
+      if (response.status >= 200 && response.status < 300 && response.method !== 'HEAD')
+        return response.body as T
       return this.#interpret<T>(request, response)
     })
   }

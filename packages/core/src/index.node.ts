@@ -2,6 +2,7 @@
  * `@maxclient/core` for Node (the `node` export condition): the same API as the default entry,
  * with `node:http`/`node:https` keep-alive agents as the default transport.
  * @packageDocumentation
+ * @mergeModuleWith <project>
  */
 import { MaxCore as BaseMaxCore } from './client.js'
 import { type HubOptions, resolveHubDomainWith } from './hub.js'

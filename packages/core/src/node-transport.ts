@@ -1,12 +1,19 @@
 import type * as HttpModule from 'node:http'
 import type https from 'node:https'
-import { promisify } from 'node:util'
-import type zlib from 'node:zlib'
-import { RequestError, ResponseTooLargeError, redactUrl, UsageError } from './errors.js'
-import { isFormData } from './form-data.js'
-import { DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
-import { isMultipartBody, type MultipartBody } from './multipart.js'
 import { Deadlines } from './deadlines.js'
+import { ResponseTooLargeError } from './errors.js'
+import { isFormData } from './form-data.js'
+import {
+  checkSocketOptions,
+  decode,
+  encodeMultipart,
+  type Hop,
+  REDIRECTS,
+  redirectHop,
+  withEncoding,
+} from './http-common.js'
+import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
+import { isMultipartBody } from './multipart.js'
 import {
   markReadsHeadersOnly,
   type Transport,
@@ -15,9 +22,8 @@ import {
   TransportTimeoutError,
   withTimeoutSupport,
 } from './transport.js'
-import { preview } from './values.js'
 
-// `node:https` (TLS) and `node:zlib` load on first use: a one-shot plain-HTTP call needs neither.
+// `node:https` (TLS) loads on first use: a one-shot plain-HTTP call does not need it.
 let httpsModule: typeof https | undefined
 // Not an ESM import: building the ESM namespace of node:http reads its lazy web globals, which
 // loads undici on Node 22+ (~50 ms for a one-shot CLI call); the CommonJS object does not.
@@ -27,24 +33,6 @@ const loadHttps = (): typeof https => {
   httpsModule ??= process.getBuiltinModule('node:https')
   return httpsModule
 }
-type Decompress = (raw: Buffer, options: zlib.ZlibOptions | zlib.BrotliOptions) => Promise<Buffer>
-let decompressors:
-  | { gunzip: Decompress; inflate: Decompress; inflateRaw: Decompress; brotli: Decompress; maxLength: number }
-  | undefined
-const loadDecompressors = () => {
-  if (decompressors === undefined) {
-    const z: typeof zlib = process.getBuiltinModule('node:zlib')
-    decompressors = {
-      gunzip: promisify(z.gunzip) as Decompress,
-      inflate: promisify(z.inflate) as Decompress,
-      inflateRaw: promisify(z.inflateRaw) as Decompress,
-      brotli: promisify(z.brotliDecompress) as Decompress,
-      maxLength: process.getBuiltinModule('node:buffer').constants.MAX_LENGTH,
-    }
-  }
-  return decompressors
-}
-
 /** Options of {@link createNodeTransport}. */
 export interface NodeTransportOptions {
   /**
@@ -71,9 +59,6 @@ export interface NodeTransportOptions {
   maxSockets?: number
 }
 
-const REDIRECTS = new Set([301, 302, 303, 307, 308])
-const CREDENTIAL_HEADERS = ['authorization', 'x-oauth-token', 'x-oauth-username', 'x-oauth-scope', 'cookie']
-
 /**
  * A {@link Transport} over `node:http`/`node:https` with keep-alive agents shared by every request
  * of this transport (connections are reused, never one per call). It asks for gzip/deflate and
@@ -81,16 +66,7 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-oauth-token', 'x-oauth-username'
  * honours `request.signal` and `request.timeout`, and sends `FormData` and `MultipartBody` as multipart.
  */
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
-  if (typeof options !== 'object' || options === null) {
-    throw new UsageError('createNodeTransport(options): options must be an object')
-  }
-  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS
-  if (!Number.isInteger(maxRedirects) || maxRedirects < 0 || maxRedirects > 100) {
-    throw new UsageError(`maxRedirects must be an integer from 0 to 100, got ${String(options.maxRedirects)}`)
-  }
-  if (options.rejectUnauthorized !== undefined && typeof options.rejectUnauthorized !== 'boolean') {
-    throw new UsageError('rejectUnauthorized must be true or false')
-  }
+  const maxRedirects = checkSocketOptions('createNodeTransport', options)
   const agentOptions: https.AgentOptions = { keepAlive: true }
   if (options.maxSockets !== undefined) agentOptions.maxSockets = options.maxSockets
   const httpAgent = options.httpAgent ?? new http.Agent(agentOptions)
@@ -104,46 +80,15 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   const transport = (request: TransportRequest): Promise<TransportResponse> => {
     const body = request.body
     if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      if (isFormData(body)) return sendForm(request, body)
-      if (isMultipartBody(body)) return sendMultipart(request, body)
+      if (isFormData(body) || isMultipartBody(body)) {
+        return encodeMultipart(request, body).then((encoded) =>
+          send(request, request.method, request.url, encoded.headers, encoded.body, 0, encoded.timeout),
+        )
+      }
     }
     return send(request, request.method, request.url, request.headers, body, 0, request.timeout)
   }
   return markReadsHeadersOnly(withTimeoutSupport(transport))
-
-  async function sendForm(request: TransportRequest, form: FormData): Promise<TransportResponse> {
-    // Response serialises FormData to multipart bytes with a matching boundary.
-    const encoded = new Response(form)
-    const body = new Uint8Array(await encoded.arrayBuffer())
-    const headers = { ...request.headers, 'content-type': encoded.headers.get('content-type')! }
-    return send(request, request.method, request.url, headers, body, 0, request.timeout)
-  }
-
-  async function sendMultipart(
-    request: TransportRequest,
-    multipart: MultipartBody,
-  ): Promise<TransportResponse> {
-    // Reading the streams is part of the attempt: it stops at the caller's signal and the timeout,
-    // and the request gets what is left of the timeout.
-    const { timeout } = request
-    const startedAt = Date.now()
-    const timer = new AbortController()
-    const handle =
-      timeout === undefined
-        ? undefined
-        : setTimeout(() => timer.abort(new TransportTimeoutError(timeout)), timeout)
-    const signal =
-      request.signal === undefined ? timer.signal : AbortSignal.any([request.signal, timer.signal])
-    let body: Uint8Array
-    try {
-      body = await multipart.bytes({ signal })
-    } finally {
-      clearTimeout(handle)
-    }
-    const left = timeout === undefined ? undefined : Math.max(1, timeout - (Date.now() - startedAt))
-    const headers = { ...request.headers, 'content-type': multipart.contentType }
-    return send(request, request.method, request.url, headers, body, 0, left)
-  }
 
   /**
    * One hop of a request. Kept lean on purpose: it runs once per call, so every closure, timer and
@@ -213,10 +158,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
           res.resume()
           done()
           const left = timeout === undefined ? undefined : timeout - (performance.now() - startedAt)
-          redirect(request, method, url, headers, body, redirects, status, res.headers.location, left).then(
-            resolve,
-            reject,
-          )
+          const from: Hop = { method, url, headers, body }
+          redirect(request, from, redirects, status, res.headers.location, left).then(resolve, reject)
           return
         }
         const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
@@ -273,46 +216,21 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   /** The next hop of a redirect, or the error that ends it (final: the same request would loop again). */
   function redirect(
     request: TransportRequest,
-    method: string,
-    url: string,
-    headers: Record<string, string>,
-    body: string | Uint8Array | undefined,
+    from: Hop,
     redirects: number,
     status: number,
     location: string,
     left: number | undefined,
   ): Promise<TransportResponse> {
-    if (redirects >= maxRedirects) {
-      return Promise.reject(
-        new RequestError(
-          `${request.method} ${redactUrl(request.url)}: too many redirects (more than ${maxRedirects}); see the maxRedirects option of createNodeTransport`,
-          { status, method: request.method, url: request.url },
-        ),
-      )
-    }
-    let next: URL
+    let hop: Hop
     try {
-      next = new URL(location, url)
-    } catch {
-      return Promise.reject(
-        new RequestError(
-          `${request.method} ${redactUrl(url)} redirected to an invalid location ${JSON.stringify(preview(location))}`,
-          { status, method: request.method, url: request.url },
-        ),
-      )
+      hop = redirectHop(request, from, status, location, redirects, maxRedirects, 'createNodeTransport')
+    } catch (error) {
+      return Promise.reject(error)
     }
-    let nextMethod = method
-    let nextBody = body
-    let nextHeaders = headers
-    if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-      nextMethod = method === 'HEAD' ? 'HEAD' : 'GET'
-      nextBody = undefined
-      nextHeaders = without(nextHeaders, ['content-type'])
-    }
-    if (next.origin !== new URL(url).origin) nextHeaders = without(nextHeaders, CREDENTIAL_HEADERS)
     if (left !== undefined && left <= 0) return Promise.reject(new TransportTimeoutError(request.timeout!))
-    const hop = left === undefined ? undefined : Math.max(1, Math.ceil(left))
-    return send(request, nextMethod, next.href, nextHeaders, nextBody, redirects + 1, hop)
+    const timeout = left === undefined ? undefined : Math.max(1, Math.ceil(left))
+    return send(request, hop.method, hop.url, hop.headers, hop.body, redirects + 1, timeout)
   }
 }
 
@@ -349,25 +267,6 @@ function originOf(text: string): Origin {
   return origin
 }
 
-const ACCEPT_ENCODING = 'gzip, deflate'
-/** The encoded-answer variant of each frozen header object (the client's shared per-client headers). */
-const withEncodings = new WeakMap<object, Record<string, string>>()
-
-/**
- * `headers` asking for a compressed answer, unless they say otherwise. Frozen header objects are
- * shared by many requests, so their variant is made once; others are copied (never changed).
- */
-function withEncoding(headers: Record<string, string>): Record<string, string> {
-  if (headers['accept-encoding'] !== undefined) return headers
-  if (!Object.isFrozen(headers)) return { ...headers, 'accept-encoding': ACCEPT_ENCODING }
-  let variant = withEncodings.get(headers)
-  if (variant === undefined) {
-    variant = Object.freeze({ ...headers, 'accept-encoding': ACCEPT_ENCODING })
-    withEncodings.set(headers, variant)
-  }
-  return variant
-}
-
 /**
  * Node's own header object, without its prototype (so no inherited names read as headers), and
  * `set-cookie`, the one header Node keeps as an array, joined like the others.
@@ -376,41 +275,4 @@ function responseHeaders(incoming: HttpModule.IncomingHttpHeaders): Record<strin
   const cookies = incoming['set-cookie']
   if (cookies !== undefined) (incoming as Record<string, string>)['set-cookie'] = cookies.join(', ')
   return Object.setPrototypeOf(incoming, null) as Record<string, string>
-}
-
-/** Decompresses `raw`, failing with `ERR_BUFFER_TOO_LARGE` past `limit` bytes (a zip bomb stops there). */
-async function decode(encoding: string, raw: Buffer, limit: number): Promise<Buffer> {
-  const z = loadDecompressors()
-  const options = { maxOutputLength: Math.min(limit + 1, z.maxLength) }
-  switch (encoding.trim().toLowerCase()) {
-    case 'gzip':
-    case 'x-gzip':
-      return checked(await z.gunzip(raw, options), limit)
-    case 'deflate': {
-      // Some servers send raw deflate without the zlib wrapper.
-      const inflated = await z.inflate(raw, options).catch((error: { code?: unknown }) => {
-        if (error.code === 'ERR_BUFFER_TOO_LARGE') throw error
-        return z.inflateRaw(raw, options)
-      })
-      return checked(inflated, limit)
-    }
-    case 'br':
-      return checked(await z.brotli(raw, options), limit)
-    case 'identity':
-      return raw
-    default:
-      throw new Error(`unsupported content-encoding ${JSON.stringify(encoding)}`)
-  }
-}
-
-function checked(body: Buffer, limit: number): Buffer {
-  if (body.length > limit)
-    throw Object.assign(new RangeError('decompressed body too large'), { code: 'ERR_BUFFER_TOO_LARGE' })
-  return body
-}
-
-function without(headers: Record<string, string>, names: readonly string[]): Record<string, string> {
-  const copy = { ...headers }
-  for (const name of names) delete copy[name]
-  return copy
 }

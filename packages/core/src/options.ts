@@ -210,7 +210,10 @@ export function resolveOptions(options: unknown, createDefaultTransport: () => T
   }
   const debug = o.debug === true ? (line: string) => console.error(line) : o.debug || undefined
   const hasHooks =
-    hooks.beforeRequest.length + hooks.afterResponse.length + hooks.onError.length + hooks.beforeRetry.length >
+    hooks.beforeRequest.length +
+      hooks.afterResponse.length +
+      hooks.onError.length +
+      hooks.beforeRetry.length >
     0
   return {
     transport,

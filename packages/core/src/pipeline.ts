@@ -441,7 +441,9 @@ export class Pipeline {
 
 /** A copy of `headers` with a JSON content type, unless one was set in the client's options. */
 function withJsonType(headers: Record<string, string>): Record<string, string> {
-  return headers['content-type'] === undefined ? { ...headers, 'content-type': 'application/json' } : { ...headers }
+  return headers['content-type'] === undefined
+    ? { ...headers, 'content-type': 'application/json' }
+    : { ...headers }
 }
 
 /** The request hooks and the transport see for one attempt; retries get their own header copy. */

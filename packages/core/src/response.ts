@@ -12,7 +12,11 @@ const TEXT_TYPE =
  */
 export function parseBody(bytes: Uint8Array, contentType: string | undefined): unknown {
   if (bytes.length === 0) return null
-  if (contentType !== undefined && !contentType.startsWith('application/json') && !TEXT_TYPE.test(contentType))
+  if (
+    contentType !== undefined &&
+    !contentType.startsWith('application/json') &&
+    !TEXT_TYPE.test(contentType)
+  )
     return bytes
   const text = decodeUtf8(bytes)
   try {

@@ -71,13 +71,27 @@ export function supportsTimeout(transport: Transport): boolean {
   return (transport as unknown as Record<symbol, unknown>)[TIMEOUT_SUPPORT] === true
 }
 
+const TRANSPORT_TIMEOUT = Symbol.for('@maxclient/core/TransportTimeoutError')
+
 /**
  * Thrown by the built-in transports when `request.timeout` expires. The client turns it into a
  * {@link TimeoutError} carrying method and URL.
  */
 export class TransportTimeoutError extends Error {
+  /**
+   * `instanceof` by brand: each CJS entry of this package carries its own copy of this class, and
+   * the client must recognise the timeouts of a transport from another entry.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary prototype check.
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class right of `instanceof`, maybe a subclass.
+    if (this !== TransportTimeoutError) return Function.prototype[Symbol.hasInstance].call(this, value)
+    return typeof value === 'object' && value !== null && TRANSPORT_TIMEOUT in value
+  }
+
   override name = 'TimeoutError'
   constructor(readonly timeout: number) {
     super(`request timed out after ${timeout} ms`)
   }
 }
+Object.defineProperty(TransportTimeoutError.prototype, TRANSPORT_TIMEOUT, { value: true })

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
 import {
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -178,9 +179,134 @@ ${report}`,
       expect(out).toEqual({ undici: false, https: false, zlib: false })
   })
 
+  it('loads the undici package only when createUndiciTransport is called', async () => {
+    const out = await node(
+      'undici-lazy.mjs',
+      `import { createRequire } from 'node:module'
+import { MaxCore } from '@maxclient/core'
+import { createUndiciTransport } from '@maxclient/core/undici'
+const require = createRequire(import.meta.url)
+const npmUndici = () => Object.keys(require.cache).some((file) => /[\\/]node_modules[\\/]undici[\\/]/.test(file))
+${serverSnippet}
+const server = await serve()
+await new MaxCore('http://127.0.0.1:' + server.address().port, { actor: 'cy', token: 'tok' }).request({ method: 'GET', path: '/people/cy' })
+const beforeCall = npmUndici()
+const transport = createUndiciTransport()
+const afterCall = npmUndici()
+await transport.close()
+server.close()
+console.log(JSON.stringify({ beforeCall, afterCall }))`,
+    )
+    expect(out).toEqual({ beforeCall: false, afterCall: true })
+  })
+
+  it('never names the undici package in the main entries or the chunks they import', () => {
+    const dist = join(packageDir, 'dist')
+    const seen = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      const code = readFileSync(join(dist, file), 'utf8')
+      expect(code, file).not.toMatch(/["']undici(\/[^"']*)?["']/)
+      for (const [, chunk] of code.matchAll(/from\s*["']\.\/([^"']+)["']/g)) {
+        // Declarations import their shared chunks as `./x.js`, meaning `./x.d.ts`.
+        visit(file.endsWith('.d.ts') ? chunk!.replace(/\.js$/, '.d.ts') : chunk!)
+      }
+    }
+    for (const entry of [
+      'index.js',
+      'index.cjs',
+      'index.node.js',
+      'index.node.cjs',
+      'index.d.ts',
+      'index.node.d.ts',
+    ]) {
+      visit(entry)
+    }
+    expect(seen.size).toBeGreaterThan(6)
+    // The subpath does name it, so the check above would see an import.
+    expect(readFileSync(join(dist, 'undici.js'), 'utf8')).toMatch(/["']undici["']/)
+  })
+
+  it('@maxclient/core/undici works from ESM and CJS, its timeouts are TimeoutErrors of either copy', async () => {
+    const script = (load: string) => `${load}
+${serverSnippet}
+serve().then(async (server) => {
+  const transport = createUndiciTransport({ connections: 4 })
+  const max = new MaxCore('http://127.0.0.1:' + server.address().port, { actor: 'di', token: 'tok-undici', transport, retry: false })
+  const body = await max.request({ method: 'GET', path: '/people/di' })
+  const hang = http.createServer(() => {})
+  await new Promise((resolve) => hang.listen(0, '127.0.0.1', resolve))
+  const slow = new MaxCore('http://127.0.0.1:' + hang.address().port, { transport, retry: false })
+  const error = await slow.send({ method: 'GET', path: '/', auth: false, timeout: 30 }).catch((e) => e)
+  await transport.close()
+  hang.closeAllConnections(); hang.close(); server.close()
+  console.log(JSON.stringify({ body, timeout: error instanceof TimeoutError, message: error.message }))
+})`
+    const expected = {
+      body: { token: 'tok-undici', user: 'di' },
+      timeout: true,
+      message: expect.stringMatching(/timed out after 30 ms$/),
+    }
+    const esm = await node(
+      'undici.mjs',
+      script(`import { createRequire } from 'node:module'
+import { MaxCore, TimeoutError } from '@maxclient/core'
+import { createUndiciTransport } from '@maxclient/core/undici'
+const require = createRequire(import.meta.url)`),
+    )
+    expect(esm).toEqual(expected)
+    const cjs = await node(
+      'undici.cjs',
+      script(`const { MaxCore, TimeoutError } = require('@maxclient/core')
+const { createUndiciTransport } = require('@maxclient/core/undici')`),
+    )
+    expect(cjs).toEqual(expected)
+  })
+
+  it('without undici installed, createUndiciTransport throws a UsageError saying how to install it', async () => {
+    // A copy of the package (not a link), where no undici can be found.
+    const bare = mkdtempSync(join(tmpdir(), 'maxclient-core-bare-'))
+    try {
+      const target = join(bare, 'node_modules', '@maxclient', 'core')
+      mkdirSync(target, { recursive: true })
+      cpSync(join(packageDir, 'dist'), join(target, 'dist'), { recursive: true })
+      cpSync(join(packageDir, 'package.json'), join(target, 'package.json'))
+      const check = `.then((core) => {
+  let error
+  try { create() } catch (caught) { error = caught }
+  console.log(JSON.stringify({ usage: error instanceof core.UsageError, message: error.message }))
+})`
+      writeFileSync(
+        join(bare, 'esm.mjs'),
+        `import { createUndiciTransport as create } from '@maxclient/core/undici'
+import('@maxclient/core')${check}`,
+      )
+      writeFileSync(
+        join(bare, 'cjs.cjs'),
+        `const { createUndiciTransport: create } = require('@maxclient/core/undici')
+Promise.resolve(require('@maxclient/core'))${check}`,
+      )
+      for (const file of ['esm.mjs', 'cjs.cjs']) {
+        // pnpm's NODE_PATH would find the workspace's undici.
+        const env = { ...process.env, NODE_PATH: '' }
+        const { stdout } = await run(process.execPath, [join(bare, file)], { cwd: bare, env })
+        expect(JSON.parse(stdout), file).toEqual({
+          usage: true,
+          message: expect.stringContaining('not installed: npm install undici@^7'),
+        })
+      }
+    } finally {
+      rmSync(bare, { recursive: true, force: true })
+    }
+  })
+
   it('keeps node: modules out of the default (browser) entry', () => {
     const dist = join(packageDir, 'dist')
-    const files = readdirSync(dist).filter((f) => /\.(c?js)$/.test(f) && !f.startsWith('index.node.'))
+    // index.node.* and the Node-only undici subpath may import node: modules.
+    const files = readdirSync(dist).filter(
+      (f) => /\.(c?js)$/.test(f) && !f.startsWith('index.node.') && !f.startsWith('undici.'),
+    )
     expect(files).toContain('index.js')
     expect(files).toContain('index.cjs')
     for (const file of files) {

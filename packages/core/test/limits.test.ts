@@ -1,5 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import {
   type MaxClientOptions,
   MaxCore,
@@ -7,6 +7,7 @@ import {
   ResponseTooLargeError,
   UsageError,
 } from '../src/index.node.js'
+import { createUndiciTransport } from '../src/undici.js'
 import { failure } from './helpers.js'
 import { type LocalServer, startServer } from './local-server.js'
 
@@ -16,6 +17,8 @@ afterEach(async () => {
   await Promise.all(servers.map((server) => server.close()))
   servers = []
 })
+const undici = createUndiciTransport()
+afterAll(() => undici.close())
 async function serve(handler: Parameters<typeof startServer>[0]): Promise<LocalServer> {
   const server = await startServer(handler)
   servers.push(server)
@@ -30,6 +33,7 @@ const bomb = Buffer.concat(Array.from({ length: 400 }, () => member))
 describe.each([
   ['node:http', {}],
   ['fetch', { fetch: globalThis.fetch }],
+  ['undici', { transport: undici }],
 ] as Array<[string, MaxClientOptions]>)('maxResponseSize over %s', (_name, transport) => {
   const client = (url: string, options: MaxClientOptions = {}) =>
     new MaxCore(url, { ...transport, retry: { retries: 2, minDelay: 0 }, ...options })

@@ -9,6 +9,8 @@ export interface LocalServer {
   url: string
   /** TCP connections accepted so far. */
   connections: number
+  /** Connections open now. */
+  open: number
   close(): Promise<void>
 }
 
@@ -42,14 +44,19 @@ export async function startServer(handler: Handler, tls = false): Promise<LocalS
   const state: LocalServer = {
     url: '',
     connections: 0,
+    open: 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
       }),
   }
-  server.on(tls ? 'secureConnection' : 'connection', () => {
+  server.on(tls ? 'secureConnection' : 'connection', (socket) => {
     state.connections++
+    state.open++
+    socket.on('close', () => {
+      state.open--
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   state.url = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -10,6 +10,7 @@ import {
   type Transport,
   UsageError,
 } from '../src/index.node.js'
+import { createUndiciTransport } from '../src/undici.js'
 import { failure } from './helpers.js'
 import { type Received, useLocalServers } from './local-server.js'
 
@@ -71,9 +72,10 @@ const parsedUpload = [
 const transports: [string, () => Transport][] = [
   ['node', () => createNodeTransport()],
   ['fetch', () => createFetchTransport()],
+  ['undici', () => createUndiciTransport()],
 ]
 
-describe('MultipartBody through both transports to a server on 127.0.0.1', () => {
+describe('MultipartBody through each transport to a server on 127.0.0.1', () => {
   it.each(transports)('the %s transport sends every part, streams read once', async (_name, transport) => {
     let received: Received | undefined
     const server = await serve((req, res) => {

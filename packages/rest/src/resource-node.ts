@@ -277,7 +277,24 @@ function boundMethod(state: NodeState, key: string): NodeState['invoke'] {
   if (!entry) return undefined
   // How messages name this call; made once, since bound methods are cached per node.
   const caller = `${state.path}.${entry.callName}()`
-  return (fields?: unknown, options?: unknown) => call(state, entry, caller, fields, options)
+  if (entry.method !== 'GET' && entry.method !== 'HEAD') {
+    return (fields?: unknown, options?: unknown) => call(state, entry, caller, fields, options)
+  }
+  // A read without arguments sends the same request every time (for the same actor, which `:me`
+  // and defaults may depend on): it is built once and reused; core never changes a request.
+  let built: { actor: string | undefined; request: BuiltRequest } | undefined
+  return (fields?: unknown, options?: unknown) => {
+    if (fields !== undefined || options !== undefined) return call(state, entry, caller, fields, options)
+    const actor = state.context.client.actor
+    if (built === undefined || built.actor !== actor) {
+      try {
+        built = { actor, request: buildFor(state, entry, caller, undefined, undefined) }
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    return sendBuilt(state, entry, built.request)
+  }
 }
 
 function paramsFor(route: RouteSpec, values: readonly string[]): Record<string, string> {
@@ -343,6 +360,10 @@ function call(
   } catch (error) {
     return Promise.reject(error)
   }
+  return sendBuilt(state, entry, request)
+}
+
+function sendBuilt(state: NodeState, entry: NodeMethod, request: BuiltRequest): Promise<unknown> {
   const { client } = state.context
   const sent = client.request(request)
   // Only a GET of a single resource resolves to null for a missing one; a count (HEAD) or a list

@@ -70,6 +70,27 @@ describe('the seed examples of the issue', () => {
     await client.people[':me']!.get()
     scope.done()
   })
+
+  test('a read without arguments follows the actor when it changes (and headers follow the token)', async () => {
+    const client = new MaxClient(MAX_URL, { retry: false })
+    client.setActor('alice')
+    client.setToken('t1')
+    const me = client.people[':me']!
+    const first = nock(MAX_URL, { reqheaders: { 'x-oauth-token': 't1', 'x-oauth-username': 'alice' } })
+      .get('/people/alice')
+      .twice()
+      .reply(200, { username: 'alice' })
+    expect(await me.get()).toEqual({ username: 'alice' })
+    expect(await me.get()).toEqual({ username: 'alice' })
+    first.done()
+    client.setActor('bob')
+    client.setToken('t2')
+    const second = nock(MAX_URL, { reqheaders: { 'x-oauth-token': 't2', 'x-oauth-username': 'bob' } })
+      .get('/people/bob')
+      .reply(200, { username: 'bob' })
+    expect(await me.get()).toEqual({ username: 'bob' })
+    second.done()
+  })
 })
 
 describe('lastResponse', () => {

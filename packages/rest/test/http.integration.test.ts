@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createUndiciTransport } from '@maxclient/core/undici'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { MaxClient } from '../src/index.js'
 
@@ -152,5 +153,26 @@ describe('over real HTTP on 127.0.0.1', () => {
     ])
     const capped = await client.people[':me']!.timeline.all(undefined, { pageSize: 10, max: 12 })
     expect(capped).toHaveLength(12)
+  })
+})
+
+describe('over the optional undici transport (@maxclient/core/undici)', () => {
+  test('gets, uploads and pages end to end', async () => {
+    const transport = createUndiciTransport()
+    try {
+      const client = new MaxClient(url, { actor: 'messi', token: 'local-token', transport })
+      expect(await client.people['messi']!.get()).toEqual({ username: 'messi' })
+      await client.people[':me']!.activities.post({
+        object_content: 'A picture',
+        upload_file: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+      })
+      expect(uploads[0]!.fields.file).toMatchObject({ bytes: [1, 2, 3], type: 'image/png' })
+      const seen: string[] = []
+      for await (const item of client.people[':me']!.timeline.iterate(undefined, { pageSize: 10 }))
+        seen.push(item.id)
+      expect(seen).toEqual(ITEMS.map((item) => item.id))
+    } finally {
+      await transport.close()
+    }
   })
 })

@@ -56,13 +56,15 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
   if (call.qs !== undefined) input.qs = call.qs as Record<string, unknown>
   if (call.data !== undefined) input.data = call.data
   if (call.file !== undefined) input.upload_file = call.file
-  const { expandUnderscores, ...rest } = call.options ?? {}
+  const given = call.options
   // Only the per-call options go on (rpc's own keys such as qs were read above): none on most calls.
   let options: CallOptions | undefined
-  for (const key of REQUEST_OPTIONS) {
-    if (rest[key] === undefined) continue
-    options ??= {}
-    options[key] = rest[key] as never
+  if (given !== undefined) {
+    for (const key of REQUEST_OPTIONS) {
+      if (given[key] === undefined) continue
+      options ??= {}
+      options[key] = given[key] as never
+    }
   }
   // The request comes back complete and trusted: core does not check it again.
   return buildRequest({
@@ -73,7 +75,7 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
     // Body fields go apart from `input`, so a caller key is never read as qs, data or upload_file.
     fields: call.body,
     // RPC fields are named as the server spells them unless the caller asks; dotted keys still expand.
-    expandUnderscores: expandUnderscores ?? false,
+    expandUnderscores: given?.expandUnderscores ?? false,
     actor: client.actor,
     defaults: clientDefaults.get(client),
     options,
@@ -81,8 +83,8 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
 }
 
 /** Sends a call of method `name` and resolves to its `[ok, status, content]` tuple. */
-export async function send(client: MaxCore, name: RpcMethodName, call: Call): Promise<RpcResult<unknown>> {
-  return toResult(await client.send(toRequest(client, name, call)))
+export function send(client: MaxCore, name: RpcMethodName, call: Call): Promise<RpcResult<unknown>> {
+  return client.send(toRequest(client, name, call)).then(toResult)
 }
 
 /** Pages through the list method `name`; `method` is the iterator's name, for error messages. */

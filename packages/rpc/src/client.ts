@@ -29,10 +29,26 @@ export class RpcClientBase extends MaxCore {
 // The hand-written methods and their aliases go on this small prototype, as class methods are
 // (writable, configurable, not enumerable): added to the generated class's prototype of some 140
 // methods, they cost a slow re-layout of it at every start-up.
+// They are plain functions (an async one costs extra promise hops per call); here each becomes a
+// method that rejects rather than throws when its arguments are wrong, as every RPC method does.
 for (const name in handWritten) {
-  const method = (handWritten as Record<string, unknown>)[name]
+  const method = (handWritten as Record<string, (this: MaxCore, ...args: unknown[]) => unknown>)[name]!
+  const rejecting = {
+    [name](this: MaxCore, ...args: unknown[]) {
+      try {
+        return method.apply(this, args)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    },
+  }[name]!
+  Object.defineProperty(rejecting, 'length', { value: method.length })
   const aliases = (rpcMethods as Record<string, { aliases?: readonly string[] }>)[name]?.aliases ?? []
   for (const key of [name, ...aliases]) {
-    Object.defineProperty(RpcClientBase.prototype, key, { value: method, writable: true, configurable: true })
+    Object.defineProperty(RpcClientBase.prototype, key, {
+      value: rejecting,
+      writable: true,
+      configurable: true,
+    })
   }
 }

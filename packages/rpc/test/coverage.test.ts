@@ -125,8 +125,20 @@ describe('the client implements the table', () => {
       expect(parameters(fn), name).toEqual(
         spec!.args.map((arg) => arg.replace(/\?$/, '').replace(/^options$/, 'opts')),
       )
-      expect(prototype[name], name).toBe(fn)
+      // Installed as a method that rejects instead of throwing; same name and arity.
+      const installed = prototype[name] as (...args: unknown[]) => unknown
+      expect(installed.name, name).toBe(name)
+      expect(installed.length, name).toBe((fn as (...args: unknown[]) => unknown).length)
     }
+  })
+
+  it('hand-written methods reject on bad arguments instead of throwing', async () => {
+    const client = new rpc.MaxClient('http://max.test', { actor: 'alice', token: 't' })
+    const bad = (client.addActivity as (...args: unknown[]) => Promise<unknown>)('hi', 'note', 'not-a-list')
+    expect(bad).toBeInstanceOf(Promise)
+    await expect(bad).rejects.toThrow(core.UsageError)
+    const noUser = new rpc.MaxClient('http://max.test').addActivity('hi')
+    await expect(noUser).rejects.toThrow(/no username given and no actor set/)
   })
 
   it('makes every alias call the method it names', () => {

@@ -10,7 +10,7 @@ import { activityObject } from './body.js'
  * one context URL in `contexts` it is posted in that context (`POST /contexts/{hash}/activities`,
  * the route the server rewrites the old form to). `otype` `image` or `file` needs `options.file`.
  */
-export async function addActivity(
+export function addActivity(
   this: MaxCore,
   content: string,
   otype = 'note',
@@ -48,7 +48,7 @@ export async function addActivity(
  * Posts an activity in a context as the context itself (`POST /contexts/{hash}/activities` with
  * actor `{ objectType: 'context', url }`). `url` is the context URL.
  */
-export async function addActivityAsContext(
+export function addActivityAsContext(
   this: MaxCore,
   content: string,
   url: string,
@@ -74,7 +74,7 @@ export async function addActivityAsContext(
 }
 
 /** Comments on an activity (`POST /activities/{activity}/comments`). */
-export async function addComment(
+export function addComment(
   this: MaxCore,
   content: string,
   activity: string,

@@ -10,7 +10,7 @@ import type { BodyOptions } from '../types.js'
  * @param permissions - e.g. `{ read: 'public', write: 'subscribed' }`; left out of the body when absent.
  * @param contextType - the context `objectType`.
  */
-export async function addContext(
+export function addContext(
   this: MaxCore,
   url: string,
   displayName: string,

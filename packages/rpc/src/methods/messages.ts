@@ -11,7 +11,7 @@ const MESSAGE = [...OPTION_KEYS.post, 'otype', 'mobile']
  * Starts a conversation with its first message (`POST /conversations`). More than two
  * participants make a group; `options.displayName` names it.
  */
-export async function addConversation(
+export function addConversation(
   this: MaxCore,
   participants: readonly string[],
   content: string,
@@ -37,7 +37,7 @@ export async function addConversation(
 }
 
 /** Posts a message in a conversation (`POST /conversations/{id}/messages`). */
-export async function addMessage(
+export function addMessage(
   this: MaxCore,
   id: string,
   content: string,
@@ -49,7 +49,7 @@ export async function addMessage(
 }
 
 /** Posts a message in a conversation on behalf of `username`. */
-export async function addUserMessage(
+export function addUserMessage(
   this: MaxCore,
   username: string,
   id: string,

@@ -6,7 +6,7 @@ import type { RpcReturn } from '../result.js'
 import type { AddTokenOptions } from '../types.js'
 
 /** Registers a push device token for the actor (`POST /tokens`); `platform` is `ios` or `android`. */
-export async function addToken(
+export function addToken(
   this: MaxCore,
   token: string,
   platform: 'ios' | 'android',

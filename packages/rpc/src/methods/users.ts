@@ -9,7 +9,7 @@ import type { AddUserOptions, CallOptions, UserProperties } from '../types.js'
  * Creates a user (`POST /people`); answers 201, or 200 with the user that already existed.
  * @param properties - profile fields such as `{ displayName }`.
  */
-export async function addUser(
+export function addUser(
   this: MaxCore,
   username: string,
   properties?: UserProperties,
@@ -37,7 +37,7 @@ export async function addUser(
  * Uploads the avatar of a user (`POST /people/{username}/avatar`, multipart). The file name is the
  * caller's (a `File`'s name, or `{ data, name }`).
  */
-export async function postAvatar(
+export function postAvatar(
   this: MaxCore,
   username: string,
   image: UploadInput,
