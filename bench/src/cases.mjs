@@ -4,7 +4,7 @@
 // clients during the measured phase, and CPU per request comes out 2-4x the steady state.
 
 /** Runners that speak HTTP in-process, the floor first. */
-export const REQUEST_RUNNERS = ['raw-http', 'fetch', 'rest', 'rpc']
+export const REQUEST_RUNNERS = ['raw-http', 'fetch', 'undici', 'rest', 'rpc', 'rest-undici']
 
 /**
  * @typedef {object} Sizes

@@ -67,16 +67,182 @@ function defaultCursor(item: unknown): string {
  * when `X-Has-Remaining-Items` was announced by an earlier page and is now absent. Endpoints that
  * never send that header are read until a short page.
  *
+ * Behaves as an async generator: nothing is sent before the first `next()`, calls made while one
+ * is pending wait their turn, an error ends the iteration, and `return()` (a `break` out of
+ * `for await`) stops it.
+ *
  * @example
  * ```ts
  * for await (const person of paginate(max, { method: 'GET', path: '/people' }, { pageSize: 50 })) { ... }
  * ```
  */
-export async function* paginate<T = unknown>(
+export function paginate<T = unknown>(
   client: MaxCore,
   request: MaxRequest,
   options: PaginateOptions<T> = {},
 ): AsyncGenerator<T, void, undefined> {
+  return new Pager<T>(client, request, options)
+}
+
+const DONE: IteratorReturnResult<void> = Object.freeze({ value: undefined, done: true })
+
+/**
+ * {@link paginate}'s iterator. Written out rather than as an `async function*`: an item already
+ * received is handed over with one settled promise, where a generator's `yield` costs several
+ * promise jobs per item.
+ */
+class Pager<T> implements AsyncGenerator<T, void, undefined> {
+  readonly #client: MaxCore
+  readonly #request: MaxRequest
+  readonly #options: PaginateOptions<T>
+  #paging: Paging<T> | undefined
+  #page: readonly T[] = []
+  #index = 0
+  #finished = false
+  /** The last call still pending (calls run one after another, as a generator's do). */
+  #busy: Promise<unknown> | undefined
+
+  constructor(client: MaxCore, request: MaxRequest, options: PaginateOptions<T>) {
+    this.#client = client
+    this.#request = request
+    this.#options = options
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this
+  }
+
+  next(): Promise<IteratorResult<T, void>> {
+    // The common case: the next item is already here and nothing is pending.
+    if (this.#busy === undefined && this.#index < this.#page.length) {
+      return Promise.resolve({ value: this.#take(), done: false })
+    }
+    return this.#queue(() => this.#advance())
+  }
+
+  return(): Promise<IteratorResult<T, void>> {
+    return this.#queue(async () => {
+      this.#finish()
+      return DONE
+    })
+  }
+
+  throw(error: unknown): Promise<IteratorResult<T, void>> {
+    return this.#queue(async () => {
+      this.#finish()
+      throw error
+    })
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return()
+  }
+
+  #queue(step: () => Promise<IteratorResult<T, void>>): Promise<IteratorResult<T, void>> {
+    const previous = this.#busy
+    const result = previous === undefined ? step() : previous.then(step, step)
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.#busy = settled
+    void settled.then(() => {
+      if (this.#busy === settled) this.#busy = undefined
+    })
+    return result
+  }
+
+  #take(): T {
+    const paging = this.#paging!
+    const item = this.#page[this.#index++]!
+    paging.yielded++
+    if (paging.max !== undefined && paging.yielded >= paging.max) this.#finish()
+    return item
+  }
+
+  #finish(): void {
+    this.#finished = true
+    this.#page = []
+    this.#index = 0
+  }
+
+  async #advance(): Promise<IteratorResult<T, void>> {
+    try {
+      while (this.#index >= this.#page.length) {
+        if (this.#finished) return DONE
+        await this.#fetch()
+      }
+      return { value: this.#take(), done: false }
+    } catch (error) {
+      this.#finish()
+      throw error
+    }
+  }
+
+  /** Loads the next page into `#page`, or finishes. */
+  async #fetch(): Promise<void> {
+    let paging = this.#paging
+    if (paging === undefined) {
+      paging = startPaging(this.#request, this.#options)
+      this.#paging = paging
+      if (paging.max === 0) return this.#finish()
+    } else if (paging.last) {
+      return this.#finish()
+    }
+    const { params, request } = paging
+    const previous = this.#page
+    if (previous.length > 0) {
+      // The cursor comes from the page just handed out, after its items (as a generator would).
+      const next = paging.cursorOf((paging.pick === 'last' ? previous[previous.length - 1] : previous[0]) as T)
+      if (next === paging.before) {
+        throw new MaxError(`paginate: ${paging.url} gave the same page twice (cursor ${next}); stopping`)
+      }
+      paging.before = next
+    }
+    if (paging.before !== undefined) params.before = paging.before
+    const pageRequest: MaxRequest = { ...request, query: { ...params } }
+    const response = await this.#client.send(paging.trusted ? trustRequest(pageRequest) : pageRequest)
+    const page = interpretResponse(response)
+    if (page === null) return this.#finish()
+    if (!Array.isArray(page)) {
+      throw new MaxError(`paginate: ${response.method} ${response.url} did not answer a list`)
+    }
+    this.#page = page as T[]
+    this.#index = 0
+    const remaining = response.headers['x-has-remaining-items']
+    if (remaining !== undefined) paging.headerSeen = true
+    if (
+      page.length === 0 ||
+      page.length < paging.pageSize ||
+      (paging.headerSeen && (remaining === undefined || remaining === '0'))
+    ) {
+      // This page is the last one: its items are still handed out.
+      paging.last = true
+    }
+    paging.url = response.url
+  }
+}
+
+/** The state of one pagination, from its checked options. */
+interface Paging<T> {
+  readonly request: MaxRequest
+  readonly params: QueryParams
+  readonly pageSize: number
+  readonly max: number | undefined
+  readonly cursorOf: (item: T) => string
+  readonly pick: 'first' | 'last'
+  /** Pages of a request built (and checked) by resources stay trusted. */
+  readonly trusted: boolean
+  before: string | undefined
+  yielded: number
+  headerSeen: boolean
+  /** The page held now is the last one. */
+  last: boolean
+  /** URL of the last page, for messages. */
+  url: string
+}
+
+function startPaging<T>(request: MaxRequest, options: PaginateOptions<T>): Paging<T> {
   if (request.method !== 'GET') {
     throw new UsageError(`paginate works on GET list endpoints, got ${String(request.method)}`)
   }
@@ -100,41 +266,24 @@ export async function* paginate<T = unknown>(
   if (max !== undefined && (!Number.isInteger(max) || max < 0)) {
     throw new UsageError(`paginate: max must be a non-negative integer, got ${String(max)}`)
   }
-  const cursorOf = options.cursor ?? defaultCursor
   const pick = options.cursorItem ?? 'last'
   if (pick !== 'first' && pick !== 'last') {
     throw new UsageError(`paginate: cursorItem must be "first" or "last", got ${String(pick)}`)
   }
   params.limit = pageSize
-  let yielded = 0
-  let headerSeen = false
-  let before = single(params, 'before')
-  if (max === 0) return
-  // Pages of a request built (and checked) by resources stay trusted.
-  const trusted = isTrusted(request)
-  for (;;) {
-    if (before !== undefined) params.before = before
-    const pageRequest: MaxRequest = { ...request, query: { ...params } }
-    const response = await client.send(trusted ? trustRequest(pageRequest) : pageRequest)
-    const page = interpretResponse(response)
-    if (page === null) return
-    if (!Array.isArray(page)) {
-      throw new MaxError(`paginate: ${response.method} ${response.url} did not answer a list`)
-    }
-    for (const item of page as T[]) {
-      yield item
-      yielded++
-      if (max !== undefined && yielded >= max) return
-    }
-    const remaining = response.headers['x-has-remaining-items']
-    if (remaining !== undefined) headerSeen = true
-    if (page.length === 0 || page.length < pageSize) return
-    if (headerSeen && (remaining === undefined || remaining === '0')) return
-    const next = cursorOf((pick === 'last' ? page[page.length - 1] : page[0]) as T)
-    if (next === before) {
-      throw new MaxError(`paginate: ${response.url} gave the same page twice (cursor ${next}); stopping`)
-    }
-    before = next
+  return {
+    request,
+    params,
+    pageSize,
+    max,
+    cursorOf: options.cursor ?? defaultCursor,
+    pick,
+    trusted: isTrusted(request),
+    before: single(params, 'before'),
+    yielded: 0,
+    headerSeen: false,
+    last: false,
+    url: '',
   }
 }
 

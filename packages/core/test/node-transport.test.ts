@@ -56,7 +56,7 @@ describe('node transport: what the lean request path keeps', () => {
   })
 
   it('sends a shared frozen header object as is, asking for compression every time', async () => {
-    const seen: (string | undefined)[] = []
+    const seen: unknown[] = []
     const server = await serve((req, res) => {
       seen.push(req.headers['accept-encoding'], req.headers['x-shared'], req.headers['content-length'])
       json(res, 200, {})

@@ -108,4 +108,59 @@ describe('paginate', () => {
       /no string "id"/,
     )
   })
+
+  it('behaves as an async generator: lazy, one call at a time, done after an error or a break', async () => {
+    const lazy = paginate(client(), { method: 'GET', path: '/lazy' })
+    expect(nock.pendingMocks()).toEqual([])
+    await lazy.return()
+    expect(await lazy.next()).toEqual({ value: undefined, done: true })
+
+    const scope = nock(MAX)
+      .get('/a')
+      .query({ limit: '2' })
+      .reply(200, items('a', 'b'))
+      .get('/a')
+      .query({ limit: '2', before: 'b' })
+      .reply(200, items('c'))
+    const iterator = paginate(client(), { method: 'GET', path: '/a' }, { pageSize: 2 })
+    // Asked all at once, answered in order.
+    const results = await Promise.all([iterator.next(), iterator.next(), iterator.next(), iterator.next()])
+    expect(results).toEqual([
+      { value: { id: 'a' }, done: false },
+      { value: { id: 'b' }, done: false },
+      { value: { id: 'c' }, done: false },
+      { value: undefined, done: true },
+    ])
+    scope.done()
+
+    nock(MAX).get('/b').query(true).reply(200, items('x', 'y'))
+    const seen: unknown[] = []
+    for await (const item of paginate(client(), { method: 'GET', path: '/b' }, { pageSize: 2 })) {
+      seen.push(item)
+      break
+    }
+    // The break stopped it: no second page was asked for.
+    expect(seen).toEqual(items('x'))
+    expect(nock.pendingMocks()).toEqual([])
+
+    nock(MAX).get('/c').query(true).reply(500, { error: 'Boom' })
+    const failing = paginate(client(), { method: 'GET', path: '/c' })
+    await expect(failing.next()).rejects.toThrow(/Boom/)
+    expect(await failing.next()).toEqual({ value: undefined, done: true })
+  })
+
+  it('hands out a page before failing on its cursor', async () => {
+    nock(MAX)
+      .get('/d')
+      .query(true)
+      .reply(200, [{ id: 'a' }, { name: 'no id' }])
+    const seen: unknown[] = []
+    const error = await failure(
+      (async () => {
+        for await (const item of paginate(client(), { method: 'GET', path: '/d' }, { pageSize: 2 })) seen.push(item)
+      })(),
+    )
+    expect(error.message).toMatch(/no string "id"/)
+    expect(seen).toEqual([{ id: 'a' }, { name: 'no id' }])
+  })
 })
