@@ -81,7 +81,7 @@ export async function createContext(globals: GlobalOptions, io: CliIO): Promise<
   const paint = { out: await painter(io.stdout, io.env), err: await painter(io.stderr, io.env) }
   let store: Promise<ProfileStore> | undefined
   let session: Promise<Session> | undefined
-  const prompter = terminalPrompter(io.stdin, io.stderr)
+  const prompter = terminalPrompter(io)
   const note = (line: string) => io.stderr.write(`${line}\n`)
 
   const context: CommandContext = {

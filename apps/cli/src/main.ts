@@ -96,14 +96,24 @@ Exit codes: 0 ok, 1 request failed, 2 usage, 3 authentication, 130 cancelled.
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function main(args: string[], io?: CliIO): Promise<number> {
+  // stdin is created on first use: most commands never read it, and making it costs start-up time.
   const given: CliIO = io ?? {
     env: process.env,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin
+    },
     stdout: process.stdout,
     stderr: process.stderr,
   }
   // Whatever a server echoes, the token and password of this run never reach the terminal.
-  const streams: CliIO = { ...given, stdout: guardStream(given.stdout), stderr: guardStream(given.stderr) }
+  const streams: CliIO = {
+    env: given.env,
+    get stdin() {
+      return given.stdin
+    },
+    stdout: guardStream(given.stdout),
+    stderr: guardStream(given.stderr),
+  }
   try {
     const line = await buildProgram().parse(args, (text) => streams.stdout.write(text))
     const globals = line.globals as GlobalOptions
