@@ -1,24 +1,113 @@
 import { readFileSync } from 'node:fs'
-import { defineConfig } from 'tsup'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Options } from 'tsup'
 import { withoutSourcesContent } from '../../tsup.shared'
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
-  version: string
+/*
+ * maxcli is built as CommonJS so that a run never starts Node's ES module loader (a one-shot command
+ * is a benchmark target, and that loader costs more than the request it sends):
+ *
+ * - dist/cli.cjs: src/cli.ts, the shared runtime, with the workspace packages bundled in;
+ * - dist/commands/NAME.cjs: one file per command module named in src/main.ts, loaded with `require`
+ *   only when its command runs (or for help and completion). What such a file imports from the
+ *   shared runtime (every module src/cli.ts re-exports, and @maxclient/core and /resources) becomes
+ *   `require('../cli.cjs')`, so every module exists once in a process.
+ *
+ * Being bundled, the @maxclient/* packages are devDependencies of the CLI, not dependencies: an
+ * install of the CLI would otherwise carry a second, never-loaded copy of each of them.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url))
+const src = resolve(here, 'src')
+const { version } = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8')) as { version: string }
+
+/** The source files the shared runtime owns: the modules src/cli.ts re-exports. */
+const runtimeFiles = new Set(
+  [...readFileSync(resolve(src, 'cli.ts'), 'utf8').matchAll(/^export \* from '\.\/(.+)\.js'$/gm)].map(
+    ([, name]) => resolve(src, `${name}.ts`),
+  ),
+)
+const runtimePackages = new Set(['@maxclient/core', '@maxclient/resources'])
+
+/** The command modules, from the loaders in src/main.ts: `commands/users/add` → `users-add`. */
+const commandModules = [
+  ...new Set(
+    [...readFileSync(resolve(src, 'main.ts'), 'utf8').matchAll(/import\('\.\/commands\/(.+?)\.js'\)/g)].map(
+      ([, path]) => path!,
+    ),
+  ),
+]
+const outputName = (path: string) => path.replaceAll('/', '-')
+
+/**
+ * Replaces imports (static or dynamic) of `matches` with a small CommonJS module that requires the
+ * file another build writes, so that esbuild turns even a dynamic `import()` into a `require`.
+ */
+function requireInstead(name: string, target: (path: string, importer: string) => string | undefined) {
+  return {
+    name,
+    setup(build: Parameters<NonNullable<Options['esbuildPlugins']>[number]['setup']>[0]) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.namespace !== 'file' || args.kind === 'entry-point') return undefined
+        const file = target(args.path, args.importer)
+        return file === undefined ? undefined : { path: file, namespace: name }
+      })
+      // ES module syntax, so that the default export is the module's own (a command's declaration).
+      build.onLoad({ filter: /.*/, namespace: name }, (args) => {
+        const file = JSON.stringify(args.path)
+        return {
+          contents: `import * as m from ${file}\nexport * from ${file}\nexport default m.default\n`,
+          loader: 'js',
+          resolveDir: here,
+        }
+      })
+      // The required file itself stays outside the bundle.
+      build.onResolve({ filter: /\.cjs$/, namespace: name }, (args) => ({ path: args.path, external: true }))
+    },
+  }
 }
 
-export default defineConfig({
-  entry: ['src/bin.ts'],
-  format: ['esm'],
+const shared: Options = {
+  format: ['cjs'],
   dts: false,
   sourcemap: true,
   esbuildOptions: withoutSourcesContent,
-  clean: true,
   target: 'node20',
-  splitting: true,
-  // Bundling the workspace packages into the app's chunks saves package resolution at
-  // every start (a one-shot command is a benchmark target); the chunks still load lazily per command.
-  // Being bundled, the @maxclient/* packages are devDependencies of the CLI, not dependencies:
-  // an install of the CLI would otherwise carry a second, never-loaded copy of each of them.
+  platform: 'node',
+  // import.meta.url of the sources (keyring's createRequire) becomes the file's own URL.
+  shims: true,
   noExternal: [/^@maxclient\//],
   define: { __MAXCLI_VERSION__: JSON.stringify(version) },
-})
+}
+
+export default defineConfig([
+  {
+    ...shared,
+    entry: { cli: 'src/cli.ts' },
+    outDir: 'dist',
+    clean: ['!commands/**'],
+    esbuildPlugins: [
+      requireInstead('command-module', (path, importer) => {
+        const match = /^\.\/commands\/(.+)\.js$/.exec(path)
+        return match && importer === resolve(src, 'main.ts')
+          ? `./commands/${outputName(match[1]!)}.cjs`
+          : undefined
+      }),
+    ],
+  },
+  {
+    ...shared,
+    entry: Object.fromEntries(commandModules.map((path) => [outputName(path), `src/commands/${path}.ts`])),
+    outDir: 'dist/commands',
+    clean: true,
+    esbuildPlugins: [
+      requireInstead('shared-runtime', (path, importer) => {
+        if (runtimePackages.has(path)) return '../cli.cjs'
+        if (!path.startsWith('.')) return undefined
+        const file = resolve(dirname(importer), path).replace(/\.js$/, '.ts')
+        return runtimeFiles.has(file) ? '../cli.cjs' : undefined
+      }),
+    ],
+  },
+])

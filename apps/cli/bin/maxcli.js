@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// CommonJS (bin/package.json), so that `maxcli --version` answers before Node starts its ES module
-// loader, which costs more than the rest of that answer; every other command loads the ES modules.
+// CommonJS (bin/package.json), like the CLI it loads (dist/cli.cjs, see tsup.config.ts): Node's ES
+// module loader would cost a one-shot command more than its request does.
 'use strict'
 
 const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const text = `${require('../package.json').version}\n`
   try {
-    // Straight to the descriptor: creating process.stdout would cost about as much again.
+    // Straight to the descriptor: creating process.stdout would cost more than the rest of this answer.
     require('node:fs').writeSync(1, text)
   } catch (error) {
     // A non-blocking descriptor gets the stream's own handling; a reader that went away, silence.
@@ -15,5 +15,5 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     else if (error.code !== 'EPIPE') throw error
   }
 } else {
-  import('../dist/bin.js')
+  require('../dist/cli.cjs').run(args)
 }

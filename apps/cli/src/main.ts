@@ -131,3 +131,19 @@ export async function main(args: string[], io?: CliIO): Promise<number> {
     return code
   }
 }
+
+/**
+ * Runs `maxcli` in this process (bin/maxcli.js) and exits with its code once the output is flushed:
+ * a terminal left open by a prompt or an idle keep-alive socket must not hold a finished command.
+ */
+export async function run(args: string[]): Promise<void> {
+  // A reader that went away (`maxcli api ... | head -1`) ends the run quietly, as gh does.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0)
+      throw error
+    })
+  }
+  const code = await main(args)
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
+}
