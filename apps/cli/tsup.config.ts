@@ -41,8 +41,9 @@ const commandModules = [
 const outputName = (path: string) => path.replaceAll('/', '-')
 
 /**
- * Replaces imports (static or dynamic) of `matches` with a small CommonJS module that requires the
- * file another build writes, so that esbuild turns even a dynamic `import()` into a `require`.
+ * Replaces imports (static or dynamic) that `target` maps to a file the other build writes with a
+ * small module that requires that file, so that esbuild turns even a dynamic `import()` into a
+ * `require`, and every import of it in a bundle shares one namespace object.
  */
 function requireInstead(name: string, target: (path: string, importer: string) => string | undefined) {
   return {
@@ -53,7 +54,8 @@ function requireInstead(name: string, target: (path: string, importer: string) =
         const file = target(args.path, args.importer)
         return file === undefined ? undefined : { path: file, namespace: name }
       })
-      // ES module syntax, so that the default export is the module's own (a command's declaration).
+      // ES module syntax, so that the default export is the required module's own (a command's
+      // declaration), where a CommonJS stub would give its whole exports object.
       build.onLoad({ filter: /.*/, namespace: name }, (args) => {
         const file = JSON.stringify(args.path)
         return {

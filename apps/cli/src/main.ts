@@ -1,8 +1,10 @@
 import { Command, HelpShown } from './command.js'
 import type { CliIO } from './context.js'
+import { createContext } from './context.js'
 import { describeError, ExitCode } from './errors.js'
 import { type GlobalOptions, globalFlags } from './globals.js'
 import { guardStream, redactSecrets } from './secrets.js'
+import { painter } from './style.js'
 import { version } from './version.js'
 
 /**
@@ -118,14 +120,12 @@ export async function main(args: string[], io?: CliIO): Promise<number> {
     const line = await buildProgram().parse(args, (text) => streams.stdout.write(text))
     const globals = line.globals as GlobalOptions
     if (globals.timeout === undefined && streams.env.MAX_TIMEOUT) globals.timeout = streams.env.MAX_TIMEOUT
-    const { createContext } = await import('./context.js')
     const context = await createContext(globals, streams)
     await line.spec.run(context, line.options as never)
     return ExitCode.ok
   } catch (error) {
     if (error instanceof HelpShown) return ExitCode.ok
     const { code, message } = describeError(error, streams.env)
-    const { painter } = await import('./style.js')
     const paint = await painter(streams.stderr, streams.env)
     streams.stderr.write(`${paint.red('maxcli:')} ${redactSecrets(message)}\n`)
     return code
