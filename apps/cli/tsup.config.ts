@@ -22,11 +22,13 @@ const here = dirname(fileURLToPath(import.meta.url))
 const src = resolve(here, 'src')
 const { version } = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8')) as { version: string }
 
-/** The source files the shared runtime owns: the modules src/cli.ts re-exports. */
+/** The source files the shared runtime owns: the modules src/cli.ts re-exports, all of each. */
+const cliSource = readFileSync(resolve(src, 'cli.ts'), 'utf8')
+if (/^(?!export \* from '[^']+'$)(?!\s*(\/\*\*|\*|$))/m.test(cliSource)) {
+  throw new Error("src/cli.ts may hold only `export * from '...'` lines: tsup.config.ts reads it")
+}
 const runtimeFiles = new Set(
-  [...readFileSync(resolve(src, 'cli.ts'), 'utf8').matchAll(/^export \* from '\.\/(.+)\.js'$/gm)].map(
-    ([, name]) => resolve(src, `${name}.ts`),
-  ),
+  [...cliSource.matchAll(/^export \* from '\.\/(.+)\.js'$/gm)].map(([, name]) => resolve(src, `${name}.ts`)),
 )
 const runtimePackages = new Set(['@maxclient/core', '@maxclient/resources'])
 
@@ -92,9 +94,10 @@ export default defineConfig([
     esbuildPlugins: [
       requireInstead('command-module', (path, importer) => {
         const match = /^\.\/commands\/(.+)\.js$/.exec(path)
-        return match && importer === resolve(src, 'main.ts')
-          ? `./commands/${outputName(match[1]!)}.cjs`
-          : undefined
+        if (!match || importer !== resolve(src, 'main.ts')) return undefined
+        if (!commandModules.includes(match[1]!))
+          throw new Error(`src/main.ts loads ${path} in a way tsup.config.ts does not read`)
+        return `./commands/${outputName(match[1]!)}.cjs`
       }),
     ],
   },
