@@ -45,9 +45,15 @@ const outputName = (path: string) => path.replaceAll('/', '-')
 /**
  * Replaces imports (static or dynamic) that `target` maps to a file the other build writes with a
  * small module that requires that file, so that esbuild turns even a dynamic `import()` into a
- * `require`, and every import of it in a bundle shares one namespace object.
+ * `require`, and every import of it in a bundle shares one namespace object. A command module's
+ * stub also passes on its default export (the declaration); the shared runtime has none, and its
+ * stub copies its exports once.
  */
-function requireInstead(name: string, target: (path: string, importer: string) => string | undefined) {
+function requireInstead(
+  name: string,
+  stub: 'with-default' | 'named-only',
+  target: (path: string, importer: string) => string | undefined,
+) {
   return {
     name,
     setup(build: Parameters<NonNullable<Options['esbuildPlugins']>[number]['setup']>[0]) {
@@ -56,15 +62,15 @@ function requireInstead(name: string, target: (path: string, importer: string) =
         const file = target(args.path, args.importer)
         return file === undefined ? undefined : { path: file, namespace: name }
       })
-      // ES module syntax, so that the default export is the required module's own (a command's
-      // declaration), where a CommonJS stub would give its whole exports object.
+      // ES module syntax: a CommonJS stub would be copied at every import of it, and its default
+      // export would be the whole exports object rather than the module's own default.
       build.onLoad({ filter: /.*/, namespace: name }, (args) => {
         const file = JSON.stringify(args.path)
-        return {
-          contents: `import * as m from ${file}\nexport * from ${file}\nexport default m.default\n`,
-          loader: 'js',
-          resolveDir: here,
-        }
+        const contents =
+          stub === 'with-default'
+            ? `import * as m from ${file}\nexport * from ${file}\nexport default m.default\n`
+            : `export * from ${file}\n`
+        return { contents, loader: 'js', resolveDir: here }
       })
       // The required file itself stays outside the bundle.
       build.onResolve({ filter: /\.cjs$/, namespace: name }, (args) => ({ path: args.path, external: true }))
@@ -92,7 +98,7 @@ export default defineConfig([
     outDir: 'dist',
     clean: ['!commands/**'],
     esbuildPlugins: [
-      requireInstead('command-module', (path, importer) => {
+      requireInstead('command-module', 'with-default', (path, importer) => {
         const match = /^\.\/commands\/(.+)\.js$/.exec(path)
         if (!match || importer !== resolve(src, 'main.ts')) return undefined
         if (!commandModules.includes(match[1]!))
@@ -107,7 +113,7 @@ export default defineConfig([
     outDir: 'dist/commands',
     clean: true,
     esbuildPlugins: [
-      requireInstead('shared-runtime', (path, importer) => {
+      requireInstead('shared-runtime', 'named-only', (path, importer) => {
         if (runtimePackages.has(path)) return '../cli.cjs'
         if (!path.startsWith('.')) return undefined
         const file = resolve(dirname(importer), path).replace(/\.js$/, '.ts')
