@@ -22,7 +22,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const src = resolve(here, 'src')
 const { version } = JSON.parse(readFileSync(resolve(here, 'package.json'), 'utf8')) as { version: string }
 
-/** The source files the shared runtime owns: the modules src/cli.ts re-exports, all of each. */
+/** What the shared runtime owns: the modules and packages src/cli.ts re-exports, all of each. */
 const cliSource = readFileSync(resolve(src, 'cli.ts'), 'utf8')
 if (/^(?!export \* from '[^']+'$)(?!\s*(\/\*\*|\*|$))/m.test(cliSource)) {
   throw new Error("src/cli.ts may hold only `export * from '...'` lines: tsup.config.ts reads it")
@@ -30,7 +30,9 @@ if (/^(?!export \* from '[^']+'$)(?!\s*(\/\*\*|\*|$))/m.test(cliSource)) {
 const runtimeFiles = new Set(
   [...cliSource.matchAll(/^export \* from '\.\/(.+)\.js'$/gm)].map(([, name]) => resolve(src, `${name}.ts`)),
 )
-const runtimePackages = new Set(['@maxclient/core', '@maxclient/resources'])
+const runtimePackages = new Set(
+  [...cliSource.matchAll(/^export \* from '(@[^']+)'$/gm)].map(([, name]) => name!),
+)
 
 /** The command modules, from the loaders in src/main.ts: `commands/users/add` → `users-add`. */
 const commandModules = [

@@ -1,6 +1,5 @@
 import { Command, HelpShown } from './command.js'
-import type { CliIO } from './context.js'
-import { createContext } from './context.js'
+import { type CliIO, createContext } from './context.js'
 import { describeError, ExitCode } from './errors.js'
 import { type GlobalOptions, globalFlags } from './globals.js'
 import { guardStream, redactSecrets } from './secrets.js'
