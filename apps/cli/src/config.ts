@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path'
 import { isPlainObject } from '@maxclient/core'
 import { usageError } from './errors.js'
-import type { Keyring } from './keyring.js'
+import { type Keyring, systemKeyring } from './keyring.js'
 
 /** One stored login: the token (never the password), in the file or in the system keyring. */
 export interface Profile {
@@ -51,7 +51,6 @@ export async function configDir(env: NodeJS.ProcessEnv = process.env): Promise<s
 
 /** The profile store of this environment, with the system keyring unless `MAXCLI_KEYRING=off`. */
 export async function openProfileStore(env: NodeJS.ProcessEnv = process.env): Promise<ProfileStore> {
-  const { systemKeyring } = await import('./keyring.js')
   return new ProfileStore(await configDir(env), env.MAXCLI_KEYRING === 'off' ? undefined : systemKeyring())
 }
 

@@ -1,8 +1,12 @@
 import type { MaxResponse } from '@maxclient/core'
-import type { ProfileStore } from './config.js'
+import { callEndpoint } from './call.js'
+import { openProfileStore, type ProfileStore } from './config.js'
 import type { CommonOptions } from './define.js'
+import { describeRequest } from './dry-run.js'
 import { usageError } from './errors.js'
 import type { GlobalOptions } from './globals.js'
+import { runJq } from './jq.js'
+import { countItems, listItems, parseLimit } from './listing.js'
 import type { EndpointCall } from './operations.js'
 import {
   checkFields,
@@ -13,7 +17,7 @@ import {
   selectFields,
 } from './output.js'
 import { type Prompter, terminalPrompter } from './prompt.js'
-import type { Session } from './session.js'
+import { openSession, type Session } from './session.js'
 import { type Paint, painter } from './style.js'
 
 /** The process around a command: streams and environment, injectable for tests. */
@@ -81,7 +85,7 @@ export async function createContext(globals: GlobalOptions, io: CliIO): Promise<
   const paint = { out: await painter(io.stdout, io.env), err: await painter(io.stderr, io.env) }
   let store: Promise<ProfileStore> | undefined
   let session: Promise<Session> | undefined
-  const prompter = terminalPrompter(io.stdin, io.stderr)
+  const prompter = terminalPrompter(io)
   const note = (line: string) => io.stderr.write(`${line}\n`)
 
   const context: CommandContext = {
@@ -93,20 +97,17 @@ export async function createContext(globals: GlobalOptions, io: CliIO): Promise<
     fields,
     paint,
     store: () => {
-      store ??= import('./config.js').then(({ openProfileStore }) => openProfileStore(io.env))
+      store ??= openProfileStore(io.env)
       return store
     },
     session: (watch) => {
-      session ??= import('./session.js').then(async ({ openSession }) =>
-        openSession(globals, io.env, context.store, io.stderr, watch?.onResponse),
-      )
+      session ??= openSession(globals, io.env, context.store, io.stderr, watch?.onResponse)
       return session
     },
     async print(value, options = {}) {
       if (value === undefined) return
       if (fields) checkFields(value, fields)
       if (jq !== undefined) {
-        const { runJq } = await import('./jq.js')
         const input = fields ? selectFields(value, fields) : value
         const results = await runJq(input, jq)
         if (!explicit) {
@@ -132,7 +133,6 @@ export async function createContext(globals: GlobalOptions, io: CliIO): Promise<
     async send(call, options, confirm) {
       const { client, target } = await context.session()
       if (options.dryRun) {
-        const { describeRequest } = await import('./dry-run.js')
         io.stdout.write(describeRequest(client, call, [target.token]))
         return undefined
       }
@@ -143,12 +143,10 @@ export async function createContext(globals: GlobalOptions, io: CliIO): Promise<
         const answer = await prompter.ask(`${confirm} [y/N] `)
         if (!/^y(es)?$/i.test(answer)) throw usageError('Cancelled: nothing was changed.')
       }
-      const { callEndpoint } = await import('./call.js')
       return callEndpoint(client, call)
     },
     async list(call, options, columns, noun) {
       const { client } = await context.session()
-      const { countItems, listItems, parseLimit } = await import('./listing.js')
       const limit = options.all ? undefined : parseLimit(options.limit, 100)
       const result = await listItems(client, call, limit)
       await context.print(result.items, { columns })

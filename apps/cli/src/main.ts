@@ -1,8 +1,9 @@
 import { Command, HelpShown } from './command.js'
-import type { CliIO } from './context.js'
+import { type CliIO, createContext } from './context.js'
 import { describeError, ExitCode } from './errors.js'
 import { type GlobalOptions, globalFlags } from './globals.js'
 import { guardStream, redactSecrets } from './secrets.js'
+import { painter } from './style.js'
 import { version } from './version.js'
 
 /**
@@ -96,28 +97,52 @@ Exit codes: 0 ok, 1 request failed, 2 usage, 3 authentication, 130 cancelled.
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function main(args: string[], io?: CliIO): Promise<number> {
+  // stdin is created on first use: most commands never read it, and making it costs start-up time.
   const given: CliIO = io ?? {
     env: process.env,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin
+    },
     stdout: process.stdout,
     stderr: process.stderr,
   }
   // Whatever a server echoes, the token and password of this run never reach the terminal.
-  const streams: CliIO = { ...given, stdout: guardStream(given.stdout), stderr: guardStream(given.stderr) }
+  const streams: CliIO = {
+    env: given.env,
+    get stdin() {
+      return given.stdin
+    },
+    stdout: guardStream(given.stdout),
+    stderr: guardStream(given.stderr),
+  }
   try {
     const line = await buildProgram().parse(args, (text) => streams.stdout.write(text))
     const globals = line.globals as GlobalOptions
     if (globals.timeout === undefined && streams.env.MAX_TIMEOUT) globals.timeout = streams.env.MAX_TIMEOUT
-    const { createContext } = await import('./context.js')
     const context = await createContext(globals, streams)
     await line.spec.run(context, line.options as never)
     return ExitCode.ok
   } catch (error) {
     if (error instanceof HelpShown) return ExitCode.ok
     const { code, message } = describeError(error, streams.env)
-    const { painter } = await import('./style.js')
     const paint = await painter(streams.stderr, streams.env)
     streams.stderr.write(`${paint.red('maxcli:')} ${redactSecrets(message)}\n`)
     return code
   }
+}
+
+/**
+ * Runs `maxcli` in this process (bin/maxcli.js) and exits with its code once the output is flushed:
+ * a terminal left open by a prompt or an idle keep-alive socket must not hold a finished command.
+ */
+export async function run(args: string[]): Promise<void> {
+  // A reader that went away (`maxcli api ... | head -1`) ends the run quietly, as gh does.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0)
+      throw error
+    })
+  }
+  const code = await main(args)
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
 }

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline'
 import { PromptCancelled } from './errors.js'
 
 /** What the login flow needs from a terminal; tests pass their own. */
@@ -13,18 +12,25 @@ export interface Prompter {
 type Input = NodeJS.ReadStream
 type Output = NodeJS.WriteStream
 
-/** A prompter on the process terminal: questions go to stderr so stdout stays machine-readable. */
-export function terminalPrompter(input: Input = process.stdin, output: Output = process.stderr): Prompter {
+/**
+ * A prompter on the process terminal: questions go to stderr so stdout stays machine-readable.
+ * The streams are read only when used: creating `process.stdin` costs a one-shot command's start-up.
+ */
+export function terminalPrompter(io: { readonly stdin: Input; readonly stderr: Output }): Prompter {
   return {
-    interactive: Boolean(input.isTTY),
-    ask: (question) => askVisible(input, output, question),
-    askHidden: (question) => askHidden(input, output, question),
-    say: (line) => output.write(`${line}\n`),
+    get interactive() {
+      return Boolean(io.stdin.isTTY)
+    },
+    ask: (question) => askVisible(io.stdin, io.stderr, question),
+    askHidden: (question) => askHidden(io.stdin, io.stderr, question),
+    say: (line) => io.stderr.write(`${line}\n`),
   }
 }
 
 function askVisible(input: Input, output: Output, question: string): Promise<string> {
   return new Promise((resolve, reject) => {
+    // Loaded here, not at start-up: only prompts need it.
+    const { createInterface } = process.getBuiltinModule('node:readline')
     const rl = createInterface({ input, output, terminal: Boolean(input.isTTY) })
     let answered = false
     rl.on('SIGINT', () => {

@@ -1,4 +1,10 @@
-import type { MaxClientOptions, MaxCore, MaxResponse } from '@maxclient/core'
+import {
+  createNodeTransport,
+  type MaxClientOptions,
+  MaxCore,
+  type MaxResponse,
+  resolveHubDomain,
+} from '@maxclient/core'
 import type { Profile, ProfileStore } from './config.js'
 import { authError, usageError } from './errors.js'
 import type { GlobalOptions } from './globals.js'
@@ -57,7 +63,6 @@ export async function clientOptions(
     stderr.write(
       'warning: --insecure: TLS certificates are NOT verified; anyone on the network path could read your token.\n',
     )
-    const { createNodeTransport } = await import('@maxclient/core')
     options.transport = createNodeTransport({ rejectUnauthorized: false })
   }
   return options
@@ -99,7 +104,6 @@ export async function resolveTarget(
   if (server === undefined && globals.domain !== undefined) {
     const hub = globals.hub ?? env.MAX_HUB
     if (!hub) throw usageError('--domain needs a hub: pass --hub URL or set MAX_HUB.')
-    const { resolveHubDomain } = await import('@maxclient/core')
     const hubOptions: Parameters<typeof resolveHubDomain>[1] = { hub: checkServerUrl(hub, '--hub') }
     if (options.transport) hubOptions.transport = options.transport
     server = checkServerUrl(await resolveHubDomain(globals.domain, hubOptions), 'the hub answer')
@@ -189,7 +193,6 @@ export async function openSession(
   }
   if (target.oauthServer) options.oauthServer = target.oauthServer
   rememberSecret(target.token)
-  const { MaxCore } = await import('@maxclient/core')
   const client = new MaxCore(target.server, options)
   client.setActor(target.username)
   client.setToken(target.token)

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isolatedEnv, runCli } from './harness.js'
 
 // `maxcli --version` and a one-shot `maxcli api` are benchmark targets (bench/README.md): the
-// libraries added for terminals, jq, keyrings and config paths must stay off those paths.
+// libraries added for terminals, jq, keyrings and config paths must stay off those paths, and so
+// must the CLI itself for `--version`, and every other command's module for `api`.
 const PROBE = fileURLToPath(new URL('./fixtures/load-log.cjs', import.meta.url))
 const LAZY = ['picocolors', 'jq-wasm', 'env-paths', '@napi-rs/keyring']
 
@@ -26,19 +27,30 @@ async function loaded(args: string[], extra: Record<string, string> = {}): Promi
 }
 
 describe('start-up', () => {
-  it('--version loads none of the lazy libraries', async () => {
+  it('--version answers without loading the CLI or any of the lazy libraries', async () => {
     const modules = await loaded(['--version'])
+    expect(modules).not.toContain('../dist/cli.cjs')
     expect(modules.filter((name) => LAZY.includes(name))).toEqual([])
   })
 
-  it('a one-shot api call loads none of them either', async () => {
+  it('a one-shot api call loads the shared runtime and the api command, nothing more', async () => {
     const modules = await loaded(['api', '/people/ann'], {
       MAX_SERVER: server.url,
       MAX_USERNAME: 'ann',
       MAX_TOKEN: server.issueToken('ann'),
     })
-    expect(modules.some((name) => name.startsWith('./main'))).toBe(true)
+    expect(modules).toContain('../dist/cli.cjs')
+    expect([...new Set(modules.filter((name) => name.startsWith('./commands/')))]).toEqual([
+      './commands/api.cjs',
+    ])
     expect(modules.filter((name) => LAZY.includes(name))).toEqual([])
+  })
+
+  it("a group's help loads that group's commands only", async () => {
+    const modules = await loaded(['users', '--help'])
+    expect([...new Set(modules.filter((name) => name.startsWith('./commands/')))].sort()).toEqual(
+      ['add', 'delete', 'get', 'list', 'modify'].map((name) => `./commands/users-${name}.cjs`),
+    )
   })
 
   it('the probe sees them where they are used', async () => {
