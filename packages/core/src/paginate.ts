@@ -193,7 +193,9 @@ class Pager<T> implements AsyncGenerator<T, void, undefined> {
     const previous = this.#page
     if (previous.length > 0) {
       // The cursor comes from the page just handed out, after its items (as a generator would).
-      const next = paging.cursorOf((paging.pick === 'last' ? previous[previous.length - 1] : previous[0]) as T)
+      const next = paging.cursorOf(
+        (paging.pick === 'last' ? previous[previous.length - 1] : previous[0]) as T,
+      )
       if (next === paging.before) {
         throw new MaxError(`paginate: ${paging.url} gave the same page twice (cursor ${next}); stopping`)
       }

@@ -157,7 +157,8 @@ describe('paginate', () => {
     const seen: unknown[] = []
     const error = await failure(
       (async () => {
-        for await (const item of paginate(client(), { method: 'GET', path: '/d' }, { pageSize: 2 })) seen.push(item)
+        for await (const item of paginate(client(), { method: 'GET', path: '/d' }, { pageSize: 2 }))
+          seen.push(item)
       })(),
     )
     expect(error.message).toMatch(/no string "id"/)

@@ -11,7 +11,7 @@ export interface ExpandOptions {
 const DOT = 46
 const UNDERSCORE = 95
 
-function splitField(field: string, underscores: boolean): string[] {
+export function splitField(field: string, underscores: boolean): string[] {
   const parts: string[] = []
   let start = 0
   for (let i = 0; i < field.length; i++) {

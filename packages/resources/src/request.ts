@@ -8,6 +8,7 @@ import {
   trustRequest,
   UsageError,
 } from '@maxclient/core'
+import { applyPlan, findPlan, planKey, rememberPlan } from './body-plan.js'
 import { type DefaultsTable, defaultsFor } from './defaults.js'
 import { expandFields } from './expand.js'
 import { checkJson } from './json.js'
@@ -329,14 +330,23 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
     const table = args.defaults
     if (table) checkDefaultsTable(table)
     const defaults = defaultsFor(pattern, method, table)
-    const expand = { expandUnderscores: options?.expandUnderscores ?? args.expandUnderscores ?? true }
-    let expanded: Record<string, unknown> | undefined
-    for (const set of sets) {
-      const next = expandFields(set, expand)
-      expanded = expanded ? mergeStrict(expanded, next, []) : next
+    const underscores = options?.expandUnderscores ?? args.expandUnderscores ?? true
+    const single = sets.length === 1 ? sets[0]! : undefined
+    const key = single === undefined ? undefined : planKey(single, underscores)
+    const plan = key === undefined ? undefined : findPlan(key)
+    if (plan !== undefined) {
+      body = applyPlan(plan, single!, defaults ?? {})
+    } else {
+      const expand = { expandUnderscores: underscores }
+      let expanded: Record<string, unknown> | undefined
+      for (const set of sets) {
+        const next = expandFields(set, expand)
+        expanded = expanded ? mergeStrict(expanded, next, []) : next
+      }
+      // Both are fresh copies we own, so they can be merged in place.
+      body = defaults ? (expanded ? mergeOwned(defaults, expanded) : defaults) : (expanded ?? {})
+      if (key !== undefined) rememberPlan(key, single!, underscores)
     }
-    // Both are fresh copies we own, so they can be merged in place.
-    body = defaults ? (expanded ? mergeOwned(defaults, expanded) : defaults) : (expanded ?? {})
   }
   request.body = files ? buildMultipart(body, files, form) : body
   return trustRequest(request)

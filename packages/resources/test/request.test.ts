@@ -1,7 +1,14 @@
 import { UsageError } from '@maxclient/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildRequest, checkDefaultsTable, ownDefaultsTable, routePairs } from '../src/index.js'
+import {
+  buildRequest,
+  checkDefaultsTable,
+  deepMerge,
+  expandFields,
+  ownDefaultsTable,
+  routePairs,
+} from '../src/index.js'
 
 const ATENEA = 'e6847aed3105e85ae603c56eb2790ce85e212997'
 
@@ -356,5 +363,66 @@ describe('buildRequest invariants', () => {
         },
       ),
     )
+  })
+})
+
+describe('bodies of plain field values (the cached plan)', () => {
+  const post = (input: Record<string, unknown>, defaults?: Record<string, Record<string, unknown>>) =>
+    buildRequest({
+      pattern: '/contexts',
+      method: 'POST',
+      input,
+      ...(defaults === undefined ? {} : { defaults }),
+    })
+  const outcome = (input: Record<string, unknown>, defaults?: Record<string, Record<string, unknown>>) => {
+    try {
+      return { body: JSON.stringify(post(input, defaults).body) }
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+  }
+
+  it('builds exactly what the general expansion builds, key order included, on every later call', () => {
+    const name = fc
+      .array(fc.constantFrom('a', 'b', 'object', 'content', 'objectType', 'x'), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .chain((parts) => fc.constantFrom(parts.join('_'), parts.join('.')))
+    const value = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null))
+    const defaults = fc.constantFrom<Record<string, unknown> | undefined>(
+      undefined,
+      { objectType: 'context' },
+      { object: { objectType: 'note' }, x: [1] },
+      { a: 'text' },
+    )
+    fc.assert(
+      fc.property(fc.dictionary(name, value, { maxKeys: 4 }), defaults, (input, base) => {
+        const table = base === undefined ? undefined : { 'POST /contexts': base }
+        const first = outcome(input, table)
+        // Same names, other values: the plan (when there is one) must place them the same way.
+        const second = outcome(input, table)
+        expect(second).toEqual(first)
+        // The oracle: the general expansion merged over the defaults, as documented.
+        let expected: { body: string } | { error: string }
+        try {
+          // Without a table, the built-in default of POST /contexts applies.
+          expected = {
+            body: JSON.stringify(deepMerge(base ?? { objectType: 'context' }, expandFields(input))),
+          }
+        } catch (error) {
+          expected = { error: (error as Error).message }
+        }
+        if ('body' in expected && 'body' in first) expect(first).toEqual(expected)
+        else expect('error' in first).toBe('error' in expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('still rejects what the general path rejects once a plan exists for the names', () => {
+    expect(post({ displayName: 'A', url: 'http://x' }).body).toMatchObject({ displayName: 'A' })
+    expect(() => post({ displayName: Number.NaN, url: 'http://x' })).toThrow(UsageError)
+    expect(() => post({ displayName: new Date(0), url: 'http://x' })).toThrow(/toISOString/)
   })
 })

@@ -461,3 +461,28 @@ describe('per-call options shared with rest', () => {
     expect(sent).toEqual([{ display_name: 'Bob' }, { display: { name: 'Bob' } }])
   })
 })
+
+describe('reads sent again', () => {
+  it('follow the actor and their arguments, whatever characters those hold', async () => {
+    const c = new MaxClient(MAX, { actor: 'alice', token: 't', retry: false })
+    const scope = nock(MAX)
+      .get('/people/alice')
+      .reply(200, { username: 'alice' })
+      .get('/people/bob')
+      .reply(200, { username: 'bob' })
+      .get('/people/a%20b')
+      .reply(200, { username: 'a b' })
+      .get('/people/u%201/conversations/c')
+      .reply(200, { p: 1 })
+      .get('/people/u/conversations/1%20c')
+      .reply(200, { p: 2 })
+    expect((await c.getUser())[2]).toEqual({ username: 'alice' })
+    c.setActor('bob')
+    expect((await c.getUser())[2]).toEqual({ username: 'bob' })
+    expect((await c.getUser('a b'))[2]).toEqual({ username: 'a b' })
+    // Two parameters whose values could run together if they were joined.
+    expect((await c.getUserConversation('c', 'u 1'))[2]).toEqual({ p: 1 })
+    expect((await c.getUserConversation('1 c', 'u'))[2]).toEqual({ p: 2 })
+    scope.done()
+  })
+})
