@@ -25,8 +25,19 @@ interface DeadlineList {
   readonly timeout: number
   head: Deadline | undefined
   tail: Deadline | undefined
-  /** Armed for the head's deadline or earlier; kept while the list is idle, but unref'd then. */
+  /** Armed for the head's deadline or earlier; kept while the list is idle (it then finds nothing due). */
   timer: ReturnType<typeof setTimeout> | undefined
+}
+
+/**
+ * The timers never keep the process alive by themselves: a request in flight already does (its
+ * socket, connection attempt or DNS lookup), and a ref'd timer would hold a finished process open
+ * until the timeout, or cost a ref/unref per request to avoid that.
+ */
+function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeout> {
+  // Browsers' timers are numbers, without unref.
+  if (typeof timer === 'object' && typeof timer.unref === 'function') timer.unref()
+  return timer
 }
 
 /** Lengths kept with a list of their own; others get a timer each (lengths are nearly always few). */
@@ -56,7 +67,6 @@ export class Deadlines {
     else list.tail.next = entry
     list.tail = entry
     if (list.timer === undefined) this.#arm(list, timeout)
-    else if (entry.prev === undefined) list.timer.ref()
     return entry
   }
 
@@ -76,13 +86,12 @@ export class Deadlines {
     else entry.next.prev = entry.prev
     entry.prev = undefined
     entry.next = undefined
-    // An idle list must not hold the process open. The timer stays armed (it fires early at worst,
-    // finds nothing due and re-arms): clearing and re-creating it per request is what this avoids.
-    if (list.head === undefined) list.timer?.unref()
+    // The timer stays armed (it fires early at worst, finds nothing due and re-arms): clearing and
+    // re-creating it per request is what this avoids.
   }
 
   #arm(list: DeadlineList, delay: number): void {
-    list.timer = setTimeout(() => this.#fire(list), Math.max(1, Math.ceil(delay)))
+    list.timer = unref(setTimeout(() => this.#fire(list), Math.max(1, Math.ceil(delay))))
   }
 
   #fire(list: DeadlineList): void {
@@ -109,10 +118,12 @@ export class Deadlines {
       list: undefined,
       timer: undefined,
     }
-    entry.timer = setTimeout(() => {
-      entry.timer = undefined
-      expire()
-    }, timeout)
+    entry.timer = unref(
+      setTimeout(() => {
+        entry.timer = undefined
+        expire()
+      }, timeout),
+    )
     return entry
   }
 }

@@ -107,52 +107,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise<TransportResponse>((resolve, reject) => {
       let req: HttpModule.ClientRequest
-      try {
-        const slash = url.indexOf('/', url.indexOf('//') + 2)
-        const origin = originOf(slash === -1 ? url : url.slice(0, slash))
-        // The same options and header shapes as a hand-written `http.request` call: Node's request
-        // code then takes the paths (and gets optimised when) a plain caller's does.
-        let sent = withEncoding(headers)
-        if (body !== undefined) sent = { ...sent, 'content-length': String(Buffer.byteLength(body)) }
-        const target: HttpModule.RequestOptions = {
-          protocol: origin.protocol,
-          hostname: origin.hostname,
-          port: origin.port,
-          path: slash === -1 ? '/' : url.slice(slash),
-          method,
-          headers: sent,
-        }
-        if (origin.auth !== undefined) target.auth = origin.auth
-        if (origin.secure) {
-          const tls = loadHttps()
-          httpsAgent ??= new tls.Agent(tlsOptions)
-          target.agent = httpsAgent
-          req = tls.request(target)
-        } else {
-          target.agent = httpAgent
-          req = http.request(target)
-        }
-      } catch (error) {
-        reject(error)
-        return
-      }
-      // Redirects share the attempt's timeout: each hop gets what is left of it.
-      const deadline =
-        timeout === undefined
-          ? undefined
-          : deadlines.start(timeout, () => req.destroy(new TransportTimeoutError(request.timeout!)))
-      const startedAt = deadline === undefined ? 0 : deadline.at - timeout!
-      const onAbort = signal === undefined ? undefined : () => req.destroy(signal.reason)
-      if (onAbort !== undefined) signal!.addEventListener('abort', onAbort, { once: true })
-      const done = () => {
-        if (deadline !== undefined) deadlines.cancel(deadline)
-        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
-      }
-      req.on('error', (error) => {
-        done()
-        reject(error)
-      })
-      req.on('response', (res) => {
+      function onResponse(res: HttpModule.IncomingMessage): void {
         const status = res.statusCode ?? 0
         if (REDIRECTS.has(status) && res.headers.location !== undefined) {
           res.resume()
@@ -208,6 +163,51 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
               ),
           )
         })
+      }
+      try {
+        const slash = url.indexOf('/', url.indexOf('//') + 2)
+        const origin = originOf(slash === -1 ? url : url.slice(0, slash))
+        // The same options and header shapes as a hand-written `http.request` call: Node's request
+        // code then takes the paths (and gets optimised when) a plain caller's does.
+        let sent = withEncoding(headers)
+        if (body !== undefined) sent = { ...sent, 'content-length': String(Buffer.byteLength(body)) }
+        const target: HttpModule.RequestOptions = {
+          protocol: origin.protocol,
+          hostname: origin.hostname,
+          port: origin.port,
+          path: slash === -1 ? '/' : url.slice(slash),
+          method,
+          headers: sent,
+        }
+        if (origin.auth !== undefined) target.auth = origin.auth
+        if (origin.secure) {
+          const tls = loadHttps()
+          httpsAgent ??= new tls.Agent(tlsOptions)
+          target.agent = httpsAgent
+          req = tls.request(target, onResponse)
+        } else {
+          target.agent = httpAgent
+          req = http.request(target, onResponse)
+        }
+      } catch (error) {
+        reject(error)
+        return
+      }
+      // Redirects share the attempt's timeout: each hop gets what is left of it.
+      const deadline =
+        timeout === undefined
+          ? undefined
+          : deadlines.start(timeout, () => req.destroy(new TransportTimeoutError(request.timeout!)))
+      const startedAt = deadline === undefined ? 0 : deadline.at - timeout!
+      const onAbort = signal === undefined ? undefined : () => req.destroy(signal.reason)
+      if (onAbort !== undefined) signal!.addEventListener('abort', onAbort, { once: true })
+      const done = () => {
+        if (deadline !== undefined) deadlines.cancel(deadline)
+        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
+      }
+      req.on('error', (error) => {
+        done()
+        reject(error)
       })
       req.end(body)
     })

@@ -1,15 +1,18 @@
-// Bodies made of plain field values (strings, finite numbers, booleans, null), the common case, are
-// built from a plan cached per field-name set: the split paths in the order the general expansion
-// (`expandFields` + merge over the defaults) would write them. The first call with a name set runs
+// Bodies made of plain field values (strings, finite numbers, booleans, null, or objects of those
+// one level deep, as rpc passes `object`), the common case, are built from a plan cached per shape
+// (field names, and the keys of object values): the paths in the order the general expansion
+// (`expandFields` + merge over the defaults) would write them. The first call with a shape runs
 // the general path (which checks names and conflicts) and records the plan; later calls only place
-// the values. Values that are objects or arrays always take the general path.
+// the values. Anything else (arrays, deeper objects, empty objects) always takes the general path.
 import { isPlainObject } from '@maxclient/core'
 import { splitField } from './expand.js'
 
 interface BodyPlan {
-  /** Field names in the order they are written (sorted, as `expandFields` does). */
+  /** The field each value comes from, in the order values are written (fields sorted, as `expandFields` does). */
   readonly names: readonly string[]
-  /** Where each field lands, split on `.` (and `_` when expanding underscores). */
+  /** The key inside the field's object value, or `undefined` for a plain value. */
+  readonly keys: readonly (string | undefined)[]
+  /** Where each value lands: the field split on `.` (and `_` when expanding underscores), then the key. */
   readonly paths: readonly (readonly string[])[]
 }
 
@@ -38,8 +41,18 @@ export function planKey(fields: Record<string, unknown>, underscores: boolean): 
   for (const name of Object.keys(fields)) {
     const value = fields[name]
     if (value === undefined) continue
-    if (!isPlainValue(value)) return undefined
     key += `\u0000${name}`
+    if (isPlainValue(value)) continue
+    if (!isPlainObject(value)) return undefined
+    let keys = 0
+    for (const inner of Object.keys(value)) {
+      const item = value[inner]
+      if (item === undefined) continue
+      if (!isPlainValue(item)) return undefined
+      key += `\u0001${inner}`
+      keys++
+    }
+    if (keys === 0) return undefined
   }
   return key
 }
@@ -51,11 +64,30 @@ export function findPlan(key: string): BodyPlan | undefined {
 
 /** Records the plan of a field set the general path has just expanded without error. */
 export function rememberPlan(key: string, fields: Record<string, unknown>, underscores: boolean): void {
-  const names = Object.keys(fields)
+  const names: string[] = []
+  const keys: (string | undefined)[] = []
+  const paths: string[][] = []
+  const sorted = Object.keys(fields)
     .filter((name) => fields[name] !== undefined)
     .sort()
+  for (const name of sorted) {
+    const value = fields[name]
+    const path = splitField(name, underscores)
+    if (!isPlainObject(value)) {
+      names.push(name)
+      keys.push(undefined)
+      paths.push(path)
+      continue
+    }
+    for (const inner of Object.keys(value)) {
+      if (value[inner] === undefined) continue
+      names.push(name)
+      keys.push(inner)
+      paths.push([...path, inner])
+    }
+  }
   if (plans.size >= MAX_PLANS) plans.clear()
-  plans.set(key, { names, paths: names.map((name) => splitField(name, underscores)) })
+  plans.set(key, { names, keys, paths })
 }
 
 /**
@@ -67,7 +99,7 @@ export function applyPlan(
   fields: Record<string, unknown>,
   target: Record<string, unknown>,
 ): Record<string, unknown> {
-  const { names, paths } = plan
+  const { names, keys, paths } = plan
   for (let i = 0; i < names.length; i++) {
     const path = paths[i]!
     let node = target
@@ -82,7 +114,9 @@ export function applyPlan(
         node = created
       }
     }
-    node[path[last]!] = fields[names[i]!]
+    const value = fields[names[i]!]
+    const inner = keys[i]
+    node[path[last]!] = inner === undefined ? value : (value as Record<string, unknown>)[inner]
   }
   return target
 }

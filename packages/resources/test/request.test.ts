@@ -371,6 +371,7 @@ describe('bodies of plain field values (the cached plan)', () => {
     buildRequest({
       pattern: '/contexts',
       method: 'POST',
+      params: {},
       input,
       ...(defaults === undefined ? {} : { defaults }),
     })
@@ -389,7 +390,19 @@ describe('bodies of plain field values (the cached plan)', () => {
         maxLength: 3,
       })
       .chain((parts) => fc.constantFrom(parts.join('_'), parts.join('.')))
-    const value = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null))
+    const plain = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.boolean(), fc.constant(null))
+    // Objects one level deep (as rpc passes `object`), empty ones and undefined members included.
+    const value = fc.oneof(
+      plain,
+      plain,
+      fc.dictionary(
+        fc.constantFrom('objectType', 'content', 'a', 'x'),
+        fc.option(plain, { nil: undefined }),
+        {
+          maxKeys: 3,
+        },
+      ),
+    )
     const defaults = fc.constantFrom<Record<string, unknown> | undefined>(
       undefined,
       { objectType: 'context' },
@@ -415,6 +428,44 @@ describe('bodies of plain field values (the cached plan)', () => {
         }
         if ('body' in expected && 'body' in first) expect(first).toEqual(expected)
         else expect('error' in first).toBe('error' in expected)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('does the same for body fields passed as rpc does (no underscore expansion)', () => {
+    const plain = fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant(null))
+    const value = fc.oneof(
+      plain,
+      fc.dictionary(fc.constantFrom('objectType', 'content'), plain, { maxKeys: 2 }),
+    )
+    const name = fc.constantFrom('object', 'object_content', 'object.content', 'generator', 'objectType')
+    fc.assert(
+      fc.property(fc.dictionary(name, value, { maxKeys: 3 }), (fields) => {
+        const build = () => {
+          try {
+            const request = buildRequest({
+              pattern: '/contexts',
+              method: 'POST',
+              params: {},
+              fields,
+              expandUnderscores: false,
+            })
+            return { body: JSON.stringify(request.body) }
+          } catch (error) {
+            return { error: (error as Error).message }
+          }
+        }
+        const first = build()
+        expect(build()).toEqual(first)
+        let expected: { body: string } | { error: string }
+        try {
+          const expanded = expandFields(fields, { expandUnderscores: false })
+          expected = { body: JSON.stringify(deepMerge({ objectType: 'context' }, expanded)) }
+        } catch (error) {
+          expected = { error: (error as Error).message }
+        }
+        expect(first).toEqual(expected)
       }),
       { numRuns: 300 },
     )
