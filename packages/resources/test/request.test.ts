@@ -6,6 +6,7 @@ import {
   checkDefaultsTable,
   deepMerge,
   expandFields,
+  findRoute,
   ownDefaultsTable,
   routePairs,
 } from '../src/index.js'
@@ -106,7 +107,8 @@ describe('buildRequest', () => {
 
     const defaults = { 'POST /contexts': { objectType: 'context', permissions: { read: 'public' } } }
     const context = buildRequest({
-      pattern: '/contexts',
+      // A route, as rest and rpc pass it: the planned path applies.
+      route: findRoute('/contexts')!,
       method: 'POST',
       params: {},
       input: { url: 'http://x', permissions_write: 'restricted' },
@@ -369,7 +371,8 @@ describe('buildRequest invariants', () => {
 describe('bodies of plain field values (the cached plan)', () => {
   const post = (input: Record<string, unknown>, defaults?: Record<string, Record<string, unknown>>) =>
     buildRequest({
-      pattern: '/contexts',
+      // A route, as rest and rpc pass it: the planned path applies.
+      route: findRoute('/contexts')!,
       method: 'POST',
       params: {},
       input,
@@ -445,7 +448,7 @@ describe('bodies of plain field values (the cached plan)', () => {
         const build = () => {
           try {
             const request = buildRequest({
-              pattern: '/contexts',
+              route: findRoute('/contexts')!,
               method: 'POST',
               params: {},
               fields,
