@@ -157,7 +157,8 @@ async function pool(tasks, jobs) {
   const results = new Array(tasks.length)
   let next = 0
   const lane = async () => {
-    for (let i = next++; i < tasks.length; i = next++) results[i] = await tasks[i]()
+    for (let i = next++; i < tasks.length; i = next++)
+      results[i] = await /** @type {() => Promise<T>} */ (tasks[i])()
   }
   await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, lane))
   return results
@@ -227,12 +228,14 @@ async function main(options) {
   /** @type {Record<string, Record<string, Record<string, number | null>>>} */
   const perOp = {}
   for (let i = 0; i < plan.length; i += 2) {
-    const { caseId, warmup, runner } = plan[i]
-    const low = counts[i]
-    const high = counts[i + 1]
+    const { caseId, warmup, runner } = /** @type {(typeof plan)[number]} */ (plan[i])
+    const low = counts[i] ?? null
+    const high = counts[i + 1] ?? null
     perOp[caseId] ??= {}
-    perOp[caseId][warmup] ??= {}
-    perOp[caseId][warmup][runner] =
+    const byWarmup = perOp[caseId]
+    byWarmup[warmup] ??= {}
+    const byRunner = byWarmup[warmup]
+    byRunner[runner] =
       low === null || high === null ? null : Math.round((high - low) / (options.high - options.low))
   }
   const targets = options.smoke ? [] : evaluateInstructionTargets(perOp)
@@ -247,7 +250,7 @@ async function main(options) {
     },
     counts: { low: options.low, high: options.high },
     warmups: Object.fromEntries(options.warmups.map((name) => [name, WARMUPS[name]])),
-    cases: cases.map((c) => ({ id: c.id, title: c.title, perOp: perOp[c.id] })),
+    cases: cases.map((c) => ({ id: c.id, title: c.title, perOp: perOp[c.id] ?? {} })),
     targets,
   }
   mkdirSync(dirname(options.out), { recursive: true })

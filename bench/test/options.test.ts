@@ -30,7 +30,9 @@ describe('run.mjs options', () => {
     expect(cases.stderr).toMatch(/unknown case get-everything; known cases: get-seq, get-c32, .*cli-version/)
     const runners = run('--runners', 'rest,curl')
     expect(runners.status).toBe(2)
-    expect(runners.stderr).toMatch(/unknown runner curl; known runners: raw-http, fetch, rest, rpc, /)
+    expect(runners.stderr).toMatch(
+      /unknown runner curl; known runners: raw-http, fetch, undici, rest, rpc, rest-undici, /,
+    )
   })
 
   it('prints the usage on --help', () => {

@@ -172,4 +172,15 @@ describe('server process', () => {
     expect(code).not.toBe(0)
     expect(stderr).toContain('--activities takes a whole number >= 0, got lots')
   })
+
+  it('gives every timeline.N user a timeline of N activities, for counting pages', async () => {
+    const first = await get('/people/timeline.30/timeline?limit=20')
+    const page = (await first.json()) as { id: string }[]
+    expect(page).toHaveLength(20)
+    expect(first.headers.get('x-has-remaining-items')).toBe('1')
+    const rest = await get(`/people/timeline.30/timeline?limit=20&before=${page.at(-1)!.id}`)
+    expect(await rest.json()).toHaveLength(10)
+    expect(rest.headers.get('x-has-remaining-items')).toBeNull()
+    expect(await (await get('/people/timeline.x/timeline?limit=5')).json()).toEqual([])
+  })
 })

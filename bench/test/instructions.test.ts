@@ -1,0 +1,98 @@
+// The instruction count: its smoke mode (no valgrind) runs every runner through every case, the
+// figures are turned into ratios and verdicts as documented, and a machine without valgrind gets a
+// clear message. The counting itself needs valgrind and minutes; it is run by hand (README.md).
+
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  evaluateInstructionTargets,
+  formatInstructionTable,
+  INSTRUCTION_CASES,
+  INSTRUCTION_RUNNERS,
+  INSTRUCTION_TARGETS,
+  WARMUPS,
+} from '../src/instruction-report.mjs'
+import { parseInstructionOptions } from '../src/instructions.mjs'
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'bench-instructions-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('pnpm bench --instructions --smoke', () => {
+  it('runs every runner on every case and warm-up without valgrind', () => {
+    const out = join(dir, 'smoke.json')
+    const run = spawnSync(process.execPath, ['src/run.mjs', '--instructions', '--smoke', '--out', out], {
+      cwd: benchDir,
+      encoding: 'utf8',
+      // No valgrind on the PATH: smoke mode must not need it.
+      env: { ...process.env, NODE_OPTIONS: '', PATH: '/nonexistent' },
+      timeout: 170_000,
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const report = JSON.parse(readFileSync(out, 'utf8'))
+    expect(report.mode).toBe('smoke')
+    expect(report.cases.map((c: { id: string }) => c.id)).toEqual(INSTRUCTION_CASES.map((c) => c.id))
+    for (const c of report.cases) {
+      expect(Object.keys(c.perOp)).toEqual(Object.keys(WARMUPS))
+      for (const byRunner of Object.values(c.perOp)) {
+        expect(Object.keys(byRunner as object)).toEqual(INSTRUCTION_RUNNERS)
+      }
+    }
+    expect(run.stderr).toContain(`${INSTRUCTION_CASES.length * 2 * INSTRUCTION_RUNNERS.length * 2} processes`)
+  }, 180_000)
+
+  it('says how to install valgrind when it is missing', () => {
+    const run = spawnSync(process.execPath, ['src/instructions.mjs', '--only', 'get'], {
+      cwd: benchDir,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: '/nonexistent' },
+    })
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/valgrind is not installed/)
+    expect(run.stderr).toMatch(/apt-get install valgrind/)
+    expect(run.stderr).toMatch(/--smoke/)
+  })
+})
+
+describe('instruction figures', () => {
+  const perOp = {
+    get: {
+      long: { 'raw-http': 500_000, rest: 540_000, rpc: 560_000, 'rest-undici': 450_000 },
+      short: { 'raw-http': 600_000, rest: 780_000, rpc: 700_000 },
+    },
+  }
+
+  it('judges each target on the ratio to its reference runner', () => {
+    const verdicts = evaluateInstructionTargets(perOp)
+    const byId = Object.fromEntries(verdicts.map((v) => [v.id, v]))
+    expect(byId['rest-long-get']).toMatchObject({ ratio: 1.08, verdict: 'met', max: 1.1 })
+    expect(byId['rpc-long-get']).toMatchObject({ ratio: 1.12, verdict: 'missed' })
+    expect(byId['rest-short-get']).toMatchObject({ ratio: 1.3, verdict: 'missed', max: 1.25 })
+    expect(byId['rpc-vs-rest-long-get']).toMatchObject({ ratio: 1.037, verdict: 'missed' })
+    expect(byId['rpc-vs-rest-short-get']).toMatchObject({ ratio: 0.897, verdict: 'met' })
+    expect(byId['rest-undici-long-get']).toMatchObject({ ratio: 0.9, verdict: 'met' })
+    // Every target that has both runners counted is judged.
+    expect(verdicts).toHaveLength(INSTRUCTION_TARGETS.length)
+  })
+
+  it('prints one row per case, warm-up and runner with its ratio to raw node:http', () => {
+    const table = formatInstructionTable({
+      mode: 'full',
+      cases: [{ id: 'get', perOp: perOp.get }],
+      targets: evaluateInstructionTargets(perOp),
+    })
+    expect(table).toMatch(/get\s+long\s+rest\s+540000\s+1\.08x/)
+    expect(table).toMatch(/get\s+short\s+raw-http\s+600000\s+1\.00x/)
+    expect(table).toMatch(/missed\s+get: rpc after the long warm-up: 1\.12x \(target <= 1\.1\)/)
+  })
+
+  it('rejects options it cannot honour', () => {
+    expect(() => parseInstructionOptions(['--runners', 'axios'])).toThrow(/unknown axios/)
+    expect(() => parseInstructionOptions(['--low', '500', '--high', '400'])).toThrow(/must be larger/)
+    expect(parseInstructionOptions(['--runners', 'rest']).runners).toEqual(['raw-http', 'rest'])
+  })
+})
