@@ -1,8 +1,8 @@
-import type { MaxCore } from '@maxclient/core'
+import type { MaxCore, MaxRequest } from '@maxclient/core'
 import { fields, flag, OPTION_KEYS, options, withFields } from './arguments.js'
-import { type Call, iterate, send } from './call.js'
+import { type Call, iterate, toRequest } from './call.js'
 import { rpcMethods } from './methods.generated.js'
-import type { RpcItem, RpcReturn } from './result.js'
+import { type RpcItem, type RpcReturn, toResult } from './result.js'
 import { type Draft, RULES, type Rule } from './rules.js'
 import type { RpcMethodName, RpcMethodSpec } from './table.js'
 import type { BodyOptions, IterateOptions, ListOptions, PermissionOptions } from './types.js'
@@ -58,6 +58,8 @@ interface Compiled {
   readonly iterated: readonly Arg[]
   /** The keys its options object accepts. */
   readonly allowed: readonly string[]
+  /** GET or HEAD: the same arguments send the same request (see `readKey`). */
+  readonly read: boolean
 }
 
 const compiled = new Map<string, Compiled>()
@@ -69,7 +71,13 @@ function compile(name: RpcMethodName): Compiled {
     const args = parseArgs(spec.rules)
     const countAt = args.findIndex((arg) => arg.rule === RULES.count)
     const iterated = args.filter((arg) => arg.rule !== RULES.count)
-    found = { args, countAt, iterated, allowed: OPTION_KEYS[spec.options ?? 'call'] }
+    found = {
+      args,
+      countAt,
+      iterated,
+      allowed: OPTION_KEYS[spec.options ?? 'call'],
+      read: spec.method === 'GET' || spec.method === 'HEAD',
+    }
     compiled.set(name, found)
   }
   return found
@@ -93,8 +101,41 @@ export function run<N extends RpcMethodName>(
   }
 }
 
+/** Built reads, by method, actor and arguments; bounded, since argument values are open-ended. */
+const reads = new Map<string, MaxRequest>()
+const MAX_READS = 256
+
+/**
+ * The cache key of a read called with text arguments only and no options, or `undefined`. Such a
+ * call sends the same request every time for the same actor (core never changes a request), so it
+ * is checked and built once. Lengths keep values apart whatever characters they hold.
+ */
+function readKey(
+  client: MaxCore,
+  name: string,
+  compiled: Compiled,
+  values: ArrayLike<unknown>,
+): string | undefined {
+  const { args } = compiled
+  if (!compiled.read || compiled.countAt >= 0 || values.length > args.length) return undefined
+  let key = `${name} ${client.actor ?? ''}`
+  for (let i = 0; i < args.length; i++) {
+    const value = values[i]
+    if (value === undefined) key += ' -'
+    else if (typeof value === 'string') key += ` ${value.length}:${value}`
+    else return undefined
+  }
+  return key
+}
+
 function start<N extends RpcMethodName>(client: MaxCore, name: N, values: ArrayLike<unknown>): RpcReturn<N> {
-  const { args, countAt, allowed } = compile(name)
+  const compiled = compile(name)
+  const key = readKey(client, name, compiled, values)
+  if (key !== undefined) {
+    const built = reads.get(key)
+    if (built !== undefined) return client.send(built).then(toResult) as RpcReturn<N>
+  }
+  const { args, countAt, allowed } = compiled
   if (countAt >= 0 && flag(name, 'count', values[countAt])) {
     const rest = Array.prototype.slice.call(values)
     rest.splice(countAt, 1)
@@ -114,7 +155,12 @@ function start<N extends RpcMethodName>(client: MaxCore, name: N, values: ArrayL
   const call: Call = { params: draft.params, qs: draft.qs, options: o }
   if (draft.body !== undefined) call.body = withFields(name, draft.body, o.fields)
   if (draft.data !== undefined) call.data = draft.data
-  return send(client, name, call) as RpcReturn<N>
+  const request = toRequest(client, name, call)
+  if (key !== undefined) {
+    if (reads.size >= MAX_READS) reads.clear()
+    reads.set(key, request)
+  }
+  return client.send(request).then(toResult) as RpcReturn<N>
 }
 
 /** Runs the async-iterator form of the list method `name`: its arguments without `count`, then page options. */

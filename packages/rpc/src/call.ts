@@ -77,40 +77,7 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
 
 /** Sends a call of method `name` and resolves to its `[ok, status, content]` tuple. */
 export function send(client: MaxCore, name: RpcMethodName, call: Call): Promise<RpcResult<unknown>> {
-  return client.send(requestFor(client, name, call)).then(toResult)
-}
-
-/** Built reads, by method, actor and parameters; bounded, since parameter values are open-ended. */
-const reads = new Map<string, MaxRequest>()
-const MAX_READS = 256
-
-/**
- * The request of a call. A read without query, body or per-call options sends the same request
- * every time for the same actor and parameters, so it is built once (core never changes it).
- */
-function requestFor(client: MaxCore, name: RpcMethodName, call: Call): MaxRequest {
-  const { method } = rpcMethods[name]
-  if (
-    (method !== 'GET' && method !== 'HEAD') ||
-    call.qs !== undefined ||
-    call.data !== undefined ||
-    call.body !== undefined ||
-    call.file !== undefined ||
-    requestOptions(call.options) !== undefined
-  ) {
-    return toRequest(client, name, call)
-  }
-  // Lengths keep values apart whatever characters they hold.
-  let key = `${name} ${client.actor ?? ''}`
-  const params = call.params
-  if (params !== undefined) for (const param in params) key += ` ${params[param]!.length}:${params[param]}`
-  let request = reads.get(key)
-  if (request === undefined) {
-    request = toRequest(client, name, call)
-    if (reads.size >= MAX_READS) reads.clear()
-    reads.set(key, request)
-  }
-  return request
+  return client.send(toRequest(client, name, call)).then(toResult)
 }
 
 /** The per-call options a request carries, or `undefined` when there are none. */
