@@ -236,7 +236,8 @@ function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
   const { route, method, input, fields } = args
   if (route === undefined || args.options !== undefined || !isHttpMethod(method)) return undefined
   const spec = methodOf(route, method)
-  if (spec === undefined || spec.upload) return undefined
+  if (spec === undefined) return undefined
+  // Uploads (`upload_*` keys) take the general path; an upload route without files sends JSON.
   let set: Record<string, unknown> | undefined
   if (input !== undefined) {
     if (!isPlainObject(input)) return undefined

@@ -474,6 +474,17 @@ describe('bodies of plain field values (the cached plan)', () => {
     )
   })
 
+  it('plans the JSON body of an upload route, and still sends files as multipart', () => {
+    const route = findRoute('/people/{username}/activities')!
+    const build = (input: Record<string, unknown>) =>
+      buildRequest({ route, method: 'POST', params: { username: 'alice' }, input })
+    const expected = { object: { objectType: 'note', content: 'hi' }, generator: 'g' }
+    expect(build({ object_content: 'hi', generator: 'g' }).body).toEqual(expected)
+    expect(build({ object_content: 'hi', generator: 'g' }).body).toEqual(expected)
+    const withFile = build({ object_content: 'hi', generator: 'g', upload_file: new Blob(['x']) })
+    expect(withFile.body).toBeInstanceOf(FormData)
+  })
+
   it('still rejects what the general path rejects once a plan exists for the names', () => {
     expect(post({ displayName: 'A', url: 'http://x' }).body).toMatchObject({ displayName: 'A' })
     expect(() => post({ displayName: Number.NaN, url: 'http://x' })).toThrow(UsageError)
