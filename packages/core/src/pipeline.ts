@@ -142,35 +142,9 @@ export class Pipeline {
     }
     const settings = this.#settings
     const { method, path, query } = request
-    let url = this.baseUrl + path
-    if (isTrusted(request)) {
-      // Built by resources: method, path and query were checked there.
-      const encoded = typeof query === 'string' || query === undefined ? query : serializeQuery(query, false)
-      if (encoded) url += `?${encoded}`
-    } else {
-      checkRequestKeys(request)
-      if (!isHttpMethod(method)) {
-        throw new UsageError(
-          `method must be one of GET, POST, PUT, DELETE, HEAD (upper case), got ${preview(String(method))}`,
-        )
-      }
-      if (typeof path !== 'string' || !path.startsWith('/') || /[\s?#]/.test(path)) {
-        throw new UsageError(
-          `path must start with "/" and be percent-encoded, without spaces, "?" or "#" (use query), got ${preview(JSON.stringify(path) ?? String(path))}`,
-        )
-      }
-      if (typeof query === 'string') {
-        if (/[\s#]/.test(query) || query.startsWith('?')) {
-          throw new UsageError(
-            `query must be an encoded string without the leading "?", got ${preview(JSON.stringify(query))}`,
-          )
-        }
-        if (query !== '') url += `?${query}`
-      } else if (query !== undefined) {
-        const encoded = serializeQuery(query, true)
-        if (encoded !== '') url += `?${encoded}`
-      }
-    }
+    // A request built by resources was checked there; others are checked apart, keeping this
+    // function (run on every call) small.
+    const url = isTrusted(request) ? this.baseUrl + path + trustedQuery(query) : this.#checkedUrl(request)
     const auth = request.auth !== false
     if (auth && (this.#token === undefined || this.#actor === undefined)) {
       const missing =
@@ -239,6 +213,35 @@ export class Pipeline {
     }
     if (payload !== undefined) prepared.body = payload
     return prepared
+  }
+
+  /** The URL of a request not built by resources, after checking its keys, method, path and query. */
+  #checkedUrl(request: MaxRequest): string {
+    const { method, path, query } = request
+    let url = this.baseUrl + path
+    checkRequestKeys(request)
+    if (!isHttpMethod(method)) {
+      throw new UsageError(
+        `method must be one of GET, POST, PUT, DELETE, HEAD (upper case), got ${preview(String(method))}`,
+      )
+    }
+    if (typeof path !== 'string' || !path.startsWith('/') || /[\s?#]/.test(path)) {
+      throw new UsageError(
+        `path must start with "/" and be percent-encoded, without spaces, "?" or "#" (use query), got ${preview(JSON.stringify(path) ?? String(path))}`,
+      )
+    }
+    if (typeof query === 'string') {
+      if (/[\s#]/.test(query) || query.startsWith('?')) {
+        throw new UsageError(
+          `query must be an encoded string without the leading "?", got ${preview(JSON.stringify(query))}`,
+        )
+      }
+      if (query !== '') url += `?${query}`
+    } else if (query !== undefined) {
+      const encoded = serializeQuery(query, true)
+      if (encoded !== '') url += `?${encoded}`
+    }
+    return url
   }
 
   /** A request to an absolute URL with the client's headers and policies (login, discovery). */
@@ -444,6 +447,13 @@ function withJsonType(headers: Record<string, string>): Record<string, string> {
   return headers['content-type'] === undefined
     ? { ...headers, 'content-type': 'application/json' }
     : { ...headers }
+}
+
+/** The encoded query of a trusted request, with its `?`, or `''`. */
+function trustedQuery(query: MaxRequest['query']): string {
+  if (query === undefined) return ''
+  const encoded = typeof query === 'string' ? query : serializeQuery(query, false)
+  return encoded === '' ? '' : `?${encoded}`
 }
 
 /** The request hooks and the transport see for one attempt; retries get their own header copy. */
