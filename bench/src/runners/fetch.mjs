@@ -1,15 +1,11 @@
 // Node's global fetch (undici) used the way its documentation shows: no client library on top.
 
-import { BENCH_SCOPE, postBody } from '../fixtures.mjs'
+import { postBody } from '../fixtures.mjs'
+import { benchHeaders, iterateByBefore } from './paging.mjs'
 
 /** @type {import('./adapter.js').CreateAdapter} */
 export async function createAdapter({ url, username, token }) {
-  const headers = {
-    accept: 'application/json',
-    'x-oauth-token': token,
-    'x-oauth-username': username,
-    'x-oauth-scope': BENCH_SCOPE,
-  }
+  const headers = benchHeaders(username, token)
   const postHeaders = { ...headers, 'content-type': 'application/json' }
   const personUrl = `${url}/people/${encodeURIComponent(username)}`
 
@@ -29,20 +25,10 @@ export async function createAdapter({ url, username, token }) {
           body: JSON.stringify(postBody()),
         }),
       ),
-    async iterateTimeline(owner, pageSize, onItem) {
-      const pageUrl = `${url}/people/${encodeURIComponent(owner)}/timeline?limit=${pageSize}`
-      let before = ''
-      for (;;) {
-        const res = await fetch(before ? `${pageUrl}&before=${encodeURIComponent(before)}` : pageUrl, {
-          headers,
-        })
-        /** @type {{ id: string }[]} */
-        const items = await json(res)
-        for (const item of items) onItem(item)
-        const last = items.at(-1)
-        if (!res.headers.has('x-has-remaining-items') || last === undefined || items.length < pageSize) return
-        before = last.id
-      }
-    },
+    iterateTimeline: (owner, pageSize, onItem) =>
+      iterateByBefore(owner, pageSize, onItem, async (path) => {
+        const res = await fetch(`${url}${path}`, { headers })
+        return { items: await json(res), remaining: res.headers.has('x-has-remaining-items') }
+      }),
   }
 }

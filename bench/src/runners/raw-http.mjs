@@ -1,18 +1,14 @@
 // The floor: what a careful hand-written caller does with node:http and a keep-alive Agent.
 
 import http from 'node:http'
-import { BENCH_SCOPE, postBody } from '../fixtures.mjs'
+import { postBody } from '../fixtures.mjs'
+import { benchHeaders, iterateByBefore } from './paging.mjs'
 
 /** @type {import('./adapter.js').CreateAdapter} */
 export async function createAdapter({ url, username, token }) {
   const agent = new http.Agent({ keepAlive: true })
   const base = new URL(url)
-  const headers = {
-    accept: 'application/json',
-    'x-oauth-token': token,
-    'x-oauth-username': username,
-    'x-oauth-scope': BENCH_SCOPE,
-  }
+  const headers = benchHeaders(username, token)
   const personPath = `/people/${encodeURIComponent(username)}`
 
   /**
@@ -66,19 +62,11 @@ export async function createAdapter({ url, username, token }) {
     getPerson: async () => (await request('GET', personPath)).body,
     postActivity: async () =>
       (await request('POST', `${personPath}/activities`, JSON.stringify(postBody()))).body,
-    async iterateTimeline(owner, pageSize, onItem) {
-      const path = `/people/${encodeURIComponent(owner)}/timeline?limit=${pageSize}`
-      let before = ''
-      for (;;) {
-        const page = await request('GET', before ? `${path}&before=${encodeURIComponent(before)}` : path)
-        /** @type {{ id: string }[]} */
-        const items = page.body
-        for (const item of items) onItem(item)
-        const last = items.at(-1)
-        if (!page.remaining || last === undefined || items.length < pageSize) return
-        before = last.id
-      }
-    },
+    iterateTimeline: (owner, pageSize, onItem) =>
+      iterateByBefore(owner, pageSize, onItem, async (path) => {
+        const page = await request('GET', path)
+        return { items: page.body, remaining: page.remaining }
+      }),
     close: () => agent.destroy(),
   }
 }

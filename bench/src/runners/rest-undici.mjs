@@ -3,31 +3,11 @@
 
 import { createUndiciTransport } from '@maxclient/core/undici'
 import { MaxClient } from '@maxclient/rest'
-import { POST_CONTENT } from '../fixtures.mjs'
-
-/** @typedef {NonNullable<MaxClient['people'][string]>} PersonNode */
+import { restAdapter } from './rest.mjs'
 
 /** @type {import('./adapter.js').CreateAdapter} */
 export async function createAdapter({ url, username, token }) {
   const transport = createUndiciTransport()
-  const client = new MaxClient(url, { actor: username, token, transport })
-  // The casts only drop `| undefined`, which noUncheckedIndexedAccess adds to every index access, and
-  // the `| null` of a missing person (the bench's server always has it).
-  return {
-    getPerson: () =>
-      /** @type {Promise<{ username: string }>} */ (
-        /** @type {PersonNode} */ (client.people[username]).get()
-      ),
-    // The defaults supply object.objectType; `object_content` expands to object.content.
-    postActivity: () =>
-      /** @type {PersonNode} */ (client.people[username]).activities.post({
-        object_content: POST_CONTENT,
-        generator: 'maxclient-bench',
-      }),
-    async iterateTimeline(owner, pageSize, onItem) {
-      const timeline = /** @type {PersonNode} */ (client.people[owner]).timeline
-      for await (const item of timeline.iterate({}, { pageSize })) onItem(item)
-    },
-    close: () => transport.close(),
-  }
+  const adapter = restAdapter(new MaxClient(url, { actor: username, token, transport }), username)
+  return { ...adapter, close: () => transport.close() }
 }

@@ -7,7 +7,16 @@ import { POST_CONTENT } from '../fixtures.mjs'
 
 /** @type {import('./adapter.js').CreateAdapter} */
 export async function createAdapter({ url, username, token }) {
-  const client = new MaxClient(url, { actor: username, token })
+  return restAdapter(new MaxClient(url, { actor: username, token }), username)
+}
+
+/**
+ * The runner's calls on a rest client (shared with the rest-undici runner).
+ * @param {MaxClient} client
+ * @param {string} username
+ * @returns {import('./adapter.js').Adapter}
+ */
+export function restAdapter(client, username) {
   // The casts only drop `| undefined`, which noUncheckedIndexedAccess adds to every index access, and
   // the `| null` of a missing person (the bench's server always has it).
   return {

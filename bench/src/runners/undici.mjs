@@ -1,17 +1,13 @@
 // npm undici's Pool used directly: the fastest general-purpose HTTP client for Node, for reference.
 
 import { Pool } from 'undici'
-import { BENCH_SCOPE, postBody } from '../fixtures.mjs'
+import { postBody } from '../fixtures.mjs'
+import { benchHeaders, iterateByBefore } from './paging.mjs'
 
 /** @type {import('./adapter.js').CreateAdapter} */
 export async function createAdapter({ url, username, token }) {
   const pool = new Pool(url)
-  const headers = {
-    accept: 'application/json',
-    'x-oauth-token': token,
-    'x-oauth-username': username,
-    'x-oauth-scope': BENCH_SCOPE,
-  }
+  const headers = benchHeaders(username, token)
   const postHeaders = { ...headers, 'content-type': 'application/json' }
   const personPath = `/people/${encodeURIComponent(username)}`
 
@@ -39,23 +35,11 @@ export async function createAdapter({ url, username, token }) {
           body: JSON.stringify(postBody()),
         })
       ).body,
-    async iterateTimeline(owner, pageSize, onItem) {
-      const path = `/people/${encodeURIComponent(owner)}/timeline?limit=${pageSize}`
-      let before = ''
-      for (;;) {
-        const page = await request({
-          method: 'GET',
-          path: before ? `${path}&before=${encodeURIComponent(before)}` : path,
-          headers,
-        })
-        /** @type {{ id: string }[]} */
-        const items = page.body
-        for (const item of items) onItem(item)
-        const last = items.at(-1)
-        if (!page.remaining || last === undefined || items.length < pageSize) return
-        before = last.id
-      }
-    },
+    iterateTimeline: (owner, pageSize, onItem) =>
+      iterateByBefore(owner, pageSize, onItem, async (path) => {
+        const page = await request({ method: 'GET', path, headers })
+        return { items: page.body, remaining: page.remaining }
+      }),
     close: () => pool.close(),
   }
 }
