@@ -224,7 +224,10 @@ export function buildRequest(args: BuildRequestArgs): BuiltRequest {
   return buildPlanned(args) ?? buildChecked(args)
 }
 
-const SPECIAL_INPUT = /^(qs|data|upload_.*)$/
+/** Input keys that are not body fields: the query, the whole body, and files. */
+function isReservedInput(key: string): boolean {
+  return key === 'qs' || key === 'data' || key === 'upload_file' || key.startsWith(UPLOAD_PREFIX)
+}
 
 /**
  * The common call, built without the general machinery: a known route, no per-call options or
@@ -243,7 +246,7 @@ function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
     if (!isPlainObject(input)) return undefined
     for (const key in input) {
       if (!Object.hasOwn(input, key) || input[key] === undefined) continue
-      if (SPECIAL_INPUT.test(key)) return undefined
+      if (isReservedInput(key)) return undefined
       set = input
     }
   }
@@ -308,7 +311,7 @@ function buildChecked(args: BuildRequestArgs): BuiltRequest {
         checkJson(value, 'data')
         data = value
         hasData = true
-      } else if (key === 'upload_file' || key.startsWith(UPLOAD_PREFIX)) {
+      } else if (isReservedInput(key)) {
         const id = key === 'upload_file' ? 'file' : key.slice(UPLOAD_PREFIX.length)
         if (id === '')
           throw new UsageError(`'${key}' needs a part name after '${UPLOAD_PREFIX}', e.g. upload_file_image`)
