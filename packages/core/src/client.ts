@@ -4,11 +4,25 @@ import { MaxError, RequestError, redactUrl, UsageError } from './errors.js'
 import { createFetchTransport } from './fetch-transport.js'
 import { type ClientClass, resolveHubDomainWith } from './hub.js'
 import { checkUrl, resolveOptions } from './options.js'
-import { Pipeline } from './pipeline.js'
+import { Pipeline, same } from './pipeline.js'
 import { interpretResponse } from './response.js'
 import type { Transport } from './transport.js'
 import type { MaxClientOptions, MaxRequest, MaxResponse } from './types.js'
 import { preview } from './values.js'
+
+let sendThenOf: <T>(client: MaxCore, request: MaxRequest, settle: (response: MaxResponse) => T) => Promise<T>
+
+/**
+ * {@link MaxCore.send} followed by `settle(response)` in the same promise reaction, for clients
+ * that turn every response into their own result (the RPC tuple). @internal
+ */
+export function sendThen<T>(
+  client: MaxCore,
+  request: MaxRequest,
+  settle: (response: MaxResponse) => T,
+): Promise<T> {
+  return sendThenOf(client, request, settle)
+}
 
 /**
  * The MAX client core: auth headers, OAuth login, `/info` discovery, retries, timeouts, hooks and
@@ -198,21 +212,7 @@ export class MaxCore {
    *   {@link @maxclient/core!ResponseTooLargeError | ResponseTooLargeError} beyond `maxResponseSize`.
    */
   send(request: MaxRequest): Promise<MaxResponse> {
-    return this.#execute(request).then((response) => {
-      this.lastResponse = response
-      return response
-    })
-  }
-
-  #execute(request: MaxRequest): Promise<MaxResponse> {
-    const pipeline = this.#pipeline
-    let prepared: ReturnType<Pipeline['prepare']>
-    try {
-      prepared = pipeline.prepare(request)
-    } catch (error) {
-      return Promise.reject(error)
-    }
-    return pipeline.execute(prepared)
+    return this.#pipeline.run(request, same, this)
   }
 
   /**
@@ -221,13 +221,19 @@ export class MaxCore {
    * @throws {@link RequestError} for failures, with MAX's error name and description (secrets redacted).
    */
   request<T = unknown>(request: MaxRequest): Promise<T> {
-    // Not async, and one reaction for both steps: this runs once per call of every client.
-    return this.#execute(request).then((response) => {
-      this.lastResponse = response
-      if (response.status >= 200 && response.status < 300 && response.method !== 'HEAD')
-        return response.body as T
-      return this.#interpret<T>(request, response)
-    })
+    // One reaction from the transport's answer to the result, and no closure per call: this runs
+    // once per call of every client.
+    return this.#pipeline.run(request, this.#interpretOnce, this) as Promise<T>
+  }
+
+  /** A 2xx body as it is; anything else through {@link MaxCore.#interpret}. */
+  readonly #interpretOnce = (response: MaxResponse, request: MaxRequest): unknown =>
+    response.status >= 200 && response.status < 300 && response.method !== 'HEAD'
+      ? response.body
+      : this.#interpret(request, response)
+
+  static {
+    sendThenOf = (client, request, settle) => client.#pipeline.run(request, settle, client)
   }
 
   async #interpret<T>(request: MaxRequest, first: MaxResponse): Promise<T> {

@@ -6,7 +6,7 @@
 import { MaxCore } from './client.js'
 import { type HubOptions, resolveHubDomainWith } from './hub.js'
 
-export { MaxCore } from './client.js'
+export { MaxCore, sendThen } from './client.js'
 export {
   AuthRequiredError,
   type BadCredentialsDetails,

@@ -1,6 +1,6 @@
 import type * as HttpModule from 'node:http'
 import type https from 'node:https'
-import { Deadlines } from './deadlines.js'
+import { type Deadline, Deadlines } from './deadlines.js'
 import { ResponseTooLargeError } from './errors.js'
 import { isFormData } from './form-data.js'
 import {
@@ -107,62 +107,50 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     if (signal?.aborted) return Promise.reject(signal.reason)
     return new Promise<TransportResponse>((resolve, reject) => {
       let req: HttpModule.ClientRequest
+      const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+      // Called once per call, so it keeps to the steps every answer takes: V8 optimises a small
+      // function sooner. A redirect or an announced size over the limit goes to `onUnusual`.
       function onResponse(res: HttpModule.IncomingMessage): void {
-        const status = res.statusCode ?? 0
-        if (REDIRECTS.has(status) && res.headers.location !== undefined) {
-          res.resume()
-          done()
-          const left = timeout === undefined ? undefined : timeout - (performance.now() - startedAt)
-          const from: Hop = { method, url, headers, body }
-          redirect(request, from, redirects, status, res.headers.location, left).then(resolve, reject)
-          return
-        }
-        const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
-        // A too-large announced size is refused before reading a byte.
-        const announced = res.headers['content-length']
-        if (announced !== undefined && Number(announced) > limit) {
-          done()
-          res.destroy()
-          reject(new ResponseTooLargeError(request.method, request.url, limit, status))
+        if (isUnusual(res, limit)) {
+          onUnusual(res)
           return
         }
         const chunks: Buffer[] = []
         let received = 0
-        res.on('data', (chunk: Buffer) => {
+        const onData = (chunk: Buffer): void => {
           if (received > limit) return
           received += chunk.length
           if (received <= limit) chunks.push(chunk)
           else {
             chunks.length = 0
-            done()
-            res.destroy()
-            reject(new ResponseTooLargeError(request.method, request.url, limit, status))
+            fail(tooLarge(request, res, limit))
           }
-        })
-        res.on('error', (error) => {
-          done()
-          reject(error)
-        })
-        res.on('end', () => {
-          done()
+        }
+        const onEnd = (): void => {
+          release(deadline, signal, onAbort)
           if (received > limit) return
-          const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
-          const out = responseHeaders(res.headers)
-          const encoding = out['content-encoding']
-          if (encoding === undefined || raw.length === 0) {
-            resolve({ status, headers: out, body: raw })
-            return
+          const answer: TransportResponse = {
+            status: res.statusCode ?? 0,
+            headers: responseHeaders(res.headers),
+            body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
           }
-          decode(encoding, raw, limit).then(
-            (decoded) => resolve({ status, headers: out, body: decoded }),
-            (error: unknown) =>
-              reject(
-                (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE'
-                  ? new ResponseTooLargeError(request.method, request.url, limit, status)
-                  : error,
-              ),
-          )
-        })
+          if (answer.headers['content-encoding'] === undefined || answer.body.length === 0) resolve(answer)
+          else decodeAnswer(request, answer, limit).then(resolve, reject)
+        }
+        res.on('data', onData)
+        res.on('error', fail)
+        res.on('end', onEnd)
+      }
+      function onUnusual(res: HttpModule.IncomingMessage): void {
+        release(deadline, signal, onAbort)
+        if (isRedirect(res)) {
+          const from: Hop = { method, url, headers, body }
+          redirect(request, from, redirects, res, timeout, startedAt).then(resolve, reject)
+        } else reject(tooLarge(request, res, limit))
+      }
+      function fail(error: unknown): void {
+        release(deadline, signal, onAbort)
+        reject(error)
       }
       try {
         const slash = url.indexOf('/', url.indexOf('//') + 2)
@@ -201,16 +189,19 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       const startedAt = deadline === undefined ? 0 : deadline.at - timeout!
       const onAbort = signal === undefined ? undefined : () => req.destroy(signal.reason)
       if (onAbort !== undefined) signal!.addEventListener('abort', onAbort, { once: true })
-      const done = () => {
-        if (deadline !== undefined) deadlines.cancel(deadline)
-        if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
-      }
-      req.on('error', (error) => {
-        done()
-        reject(error)
-      })
+      req.on('error', fail)
       req.end(body)
     })
+  }
+
+  /** Ends a hop's timer and abort listener (a function of the transport, not a closure per request). */
+  function release(
+    deadline: Deadline | undefined,
+    signal: AbortSignal | undefined,
+    onAbort: (() => void) | undefined,
+  ): void {
+    if (deadline !== undefined) deadlines.cancel(deadline)
+    if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
   }
 
   /** The next hop of a redirect, or the error that ends it (final: the same request would loop again). */
@@ -218,10 +209,14 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     request: TransportRequest,
     from: Hop,
     redirects: number,
-    status: number,
-    location: string,
-    left: number | undefined,
+    res: HttpModule.IncomingMessage,
+    timeout: number | undefined,
+    startedAt: number,
   ): Promise<TransportResponse> {
+    res.resume()
+    const status = res.statusCode ?? 0
+    const left = timeout === undefined ? undefined : timeout - (performance.now() - startedAt)
+    const location = res.headers.location!
     let hop: Hop
     try {
       hop = redirectHop(request, from, status, location, redirects, maxRedirects, 'createNodeTransport')
@@ -229,9 +224,45 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       return Promise.reject(error)
     }
     if (left !== undefined && left <= 0) return Promise.reject(new TransportTimeoutError(request.timeout!))
-    const timeout = left === undefined ? undefined : Math.max(1, Math.ceil(left))
-    return send(request, hop.method, hop.url, hop.headers, hop.body, redirects + 1, timeout)
+    const next = left === undefined ? undefined : Math.max(1, Math.ceil(left))
+    return send(request, hop.method, hop.url, hop.headers, hop.body, redirects + 1, next)
   }
+}
+
+/** The answer with its body decoded (`content-encoding`), within `limit` bytes once decoded. */
+function decodeAnswer(
+  request: TransportRequest,
+  answer: TransportResponse,
+  limit: number,
+): Promise<TransportResponse> {
+  return decode(answer.headers['content-encoding']!, answer.body as Buffer, limit).then(
+    (decoded) => ({ status: answer.status, headers: answer.headers, body: decoded }),
+    (error: unknown) => {
+      throw (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE'
+        ? new ResponseTooLargeError(request.method, request.url, limit, answer.status)
+        : error
+    },
+  )
+}
+
+function isRedirect(res: HttpModule.IncomingMessage): boolean {
+  return REDIRECTS.has(res.statusCode ?? 0) && res.headers.location !== undefined
+}
+
+/** A redirect, or an answer announcing more bytes than `limit` (refused before reading a byte). */
+function isUnusual(res: HttpModule.IncomingMessage, limit: number): boolean {
+  const announced = res.headers['content-length']
+  return isRedirect(res) || (announced !== undefined && Number(announced) > limit)
+}
+
+/** Ends an answer that is too large, and the error that says so. */
+function tooLarge(
+  request: TransportRequest,
+  res: HttpModule.IncomingMessage,
+  limit: number,
+): ResponseTooLargeError {
+  res.destroy()
+  return new ResponseTooLargeError(request.method, request.url, limit, res.statusCode ?? 0)
 }
 
 /** Where requests to one origin go, parsed once (`http.request(url)` parses a WHATWG URL per call). */

@@ -23,7 +23,7 @@ import { redactError, redactText, secretForms } from './redact.js'
 import { checkRequestKeys, isHttpMethod, isTrusted, serializeQuery } from './request.js'
 import { parseBody } from './response.js'
 import { backoffDelay, parseRetryAfter, type RetryPolicy, resolveRetry, sleep } from './retry.js'
-import { type TransportRequest, TransportTimeoutError } from './transport.js'
+import { type TransportRequest, type TransportResponse, TransportTimeoutError } from './transport.js'
 import type { MaxRequest, MaxResponse } from './types.js'
 import { preview } from './values.js'
 
@@ -35,6 +35,17 @@ interface HeaderTemplates {
   anonymousJson: Readonly<Record<string, string>>
   signed: Readonly<Record<string, string>> | undefined
   signedJson: Readonly<Record<string, string>> | undefined
+}
+
+/**
+ * Turns the response to `request` into what the caller's promise resolves to (the body, an RPC
+ * tuple, the response itself). Called in the promise reaction that receives the answer.
+ */
+export type Settle<T> = (response: MaxResponse, request: MaxRequest) => T | PromiseLike<T>
+
+/** The object whose `lastResponse` {@link Pipeline.run} sets before settling (the client). */
+export interface ResponseOwner {
+  lastResponse: MaxResponse | undefined
 }
 
 /** One request ready for {@link Pipeline.execute}: built by `prepare`, login and discovery. */
@@ -63,11 +74,16 @@ export class Pipeline {
   /** Frozen header objects shared by requests, by auth and body kind; rebuilt when credentials change. */
   #templates: HeaderTemplates | undefined
 
+  /** Plain requests skip `prepare` and the general loop: a built-in transport, no hooks, no debug. */
+  readonly #direct: boolean
+
   constructor(
     readonly baseUrl: string,
     settings: Settings,
   ) {
     this.#settings = settings
+    this.#direct =
+      settings.sharedHeaders && settings.nativeTimeout && !settings.hasHooks && settings.debug === undefined
   }
 
   get settings(): Settings {
@@ -135,6 +151,140 @@ export class Pipeline {
     return redactError(error, this.secrets(extra))
   }
 
+  /**
+   * Prepares and runs `request`: sets `owner.lastResponse` to its response and resolves to
+   * `settle(response, request)`, in the promise reaction that receives the answer.
+   *
+   * A trusted request without headers or per-call options, whose body (if any) is a plain object or
+   * array (nearly every call of the clients), takes this one function when the client has a
+   * built-in transport and no hooks or debug. It is written dense on purpose: it runs once per
+   * call, and V8 optimises a function sooner when most of its code runs (see bench/README.md,
+   * "Instructions per request"). Everything else goes through `prepare` and `executeThen`.
+   */
+  run<T>(request: MaxRequest, settle: Settle<T>, owner: ResponseOwner): Promise<T> {
+    if (!this.#direct || typeof request !== 'object' || request === null || !isTrusted(request)) {
+      return this.#runChecked(request, settle, owner)
+    }
+    const { method, path, body } = request
+    if (
+      request.headers !== undefined ||
+      request.signal !== undefined ||
+      request.timeout !== undefined ||
+      request.maxResponseSize !== undefined ||
+      request.retry !== undefined ||
+      (body !== undefined && !isJsonBody(method, body))
+    ) {
+      return this.#runChecked(request, settle, owner)
+    }
+    const auth = request.auth !== false
+    if (auth && (this.#token === undefined || this.#actor === undefined)) {
+      return Promise.reject(this.#authRequired(method, path))
+    }
+    const settings = this.#settings
+    const templates = this.#templates ?? this.#headerTemplates()
+    let payload: string | undefined
+    if (body !== undefined) {
+      try {
+        payload = toJson(body)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+    }
+    // The shape `hookRequestOf` and `#outgoing` give: one object shape for the transport.
+    const outgoing: HookRequest & TransportRequest = {
+      method,
+      url: this.baseUrl + path + trustedQuery(request.query),
+      headers:
+        payload === undefined
+          ? auth
+            ? templates.signed!
+            : templates.anonymous
+          : auth
+            ? templates.signedJson!
+            : templates.anonymousJson,
+      attempt: 0,
+    }
+    if (payload !== undefined) outgoing.body = payload
+    outgoing.maxResponseSize = settings.maxResponseSize
+    if (settings.timeout !== undefined) outgoing.timeout = settings.timeout
+    const onAnswer = (result: TransportResponse) => this.#answered(outgoing, result, request, settle, owner)
+    const onFailure = (caught: unknown) =>
+      settled(this.#firstFailed(caught, outgoing), request, settle, owner)
+    return settings.transport(outgoing).then(onAnswer, onFailure)
+  }
+
+  /** The first answer of a plain request: parsed, then retried (per the client's policy) or settled. */
+  #answered<T>(
+    outgoing: HookRequest & TransportRequest,
+    result: TransportResponse,
+    request: MaxRequest,
+    settle: Settle<T>,
+    owner: ResponseOwner,
+  ): T | PromiseLike<T> {
+    let response: MaxResponse
+    try {
+      response = toResponse(outgoing, outgoing.maxResponseSize!, result)
+    } catch (caught) {
+      return settled(this.#firstFailed(caught, outgoing), request, settle, owner)
+    }
+    const retry = this.#settings.retry
+    if (retry.retries > 0 && retry.statusCodes.has(response.status)) {
+      const prepared = this.#preparedOf(outgoing)
+      const delay = this.#retryDelayAfter(prepared, 0, response)
+      if (delay !== undefined)
+        return settled(this.#retryLater(delay, 1, prepared, undefined), request, settle, owner)
+    }
+    owner.lastResponse = response
+    return settle(response, request)
+  }
+
+  /** A plain request's first attempt failed: its retry (per the client's policy), or the error (redacted). */
+  #firstFailed(caught: unknown, outgoing: HookRequest & TransportRequest): Promise<MaxResponse> {
+    try {
+      return this.#afterFirstFailure(caught, outgoing, this.#preparedOf(outgoing), undefined)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  /** The prepared form of a plain request, for its retries. */
+  #preparedOf(outgoing: HookRequest & TransportRequest): Prepared {
+    const settings = this.#settings
+    const prepared: Prepared = {
+      method: outgoing.method,
+      url: outgoing.url,
+      headers: outgoing.headers,
+      signal: undefined,
+      timeout: settings.timeout,
+      maxResponseSize: settings.maxResponseSize,
+      retry: settings.retry,
+    }
+    if (outgoing.body !== undefined) prepared.body = outgoing.body
+    return prepared
+  }
+
+  #runChecked<T>(request: MaxRequest, settle: Settle<T>, owner: ResponseOwner): Promise<T> {
+    let prepared: Prepared
+    try {
+      prepared = this.prepare(request)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return this.executeThen(prepared, (response) => {
+      owner.lastResponse = response
+      return settle(response, request)
+    })
+  }
+
+  #authRequired(method: string, path: unknown): AuthRequiredError {
+    const missing =
+      this.#token === undefined ? (this.#actor === undefined ? 'token and actor' : 'token') : 'actor'
+    return new AuthRequiredError(
+      `${method} ${preview(String(path))} needs authentication but the client has no ${missing}: ` +
+        'call login(username, password), or setToken(token) and setActor(username)',
+    )
+  }
+
   /** Checks a request (unless trusted), adds auth headers and encodes query and body. */
   prepare(request: MaxRequest): Prepared {
     if (typeof request !== 'object' || request === null) {
@@ -142,17 +292,11 @@ export class Pipeline {
     }
     const settings = this.#settings
     const { method, path, query } = request
-    // A request built by resources was checked there; others are checked apart, keeping this
-    // function (run on every call) small.
+    // A request built by resources was checked there; others are checked apart.
     const url = isTrusted(request) ? this.baseUrl + path + trustedQuery(query) : this.#checkedUrl(request)
     const auth = request.auth !== false
     if (auth && (this.#token === undefined || this.#actor === undefined)) {
-      const missing =
-        this.#token === undefined ? (this.#actor === undefined ? 'token and actor' : 'token') : 'actor'
-      throw new AuthRequiredError(
-        `${method} ${preview(path)} needs authentication but the client has no ${missing}: ` +
-          'call login(username, password), or setToken(token) and setActor(username)',
-      )
+      throw this.#authRequired(method, path)
     }
     const body = request.body
     let payload: string | Uint8Array | FormData | MultipartBody | undefined
@@ -163,14 +307,7 @@ export class Pipeline {
       if (typeof body === 'string') payload = body
       else if (body instanceof Uint8Array) payload = body
       else if (isFormData(body) || isMultipartBody(body)) payload = body
-      else {
-        try {
-          payload = JSON.stringify(body)
-        } catch (error) {
-          throw new UsageError(`body cannot be sent as JSON: ${preview((error as Error).message, 200)}`)
-        }
-        if (payload === undefined) throw new UsageError(`body of type ${typeof body} cannot be sent as JSON`)
-      }
+      else payload = toJson(body)
     }
     const json = typeof payload === 'string'
     let headers: Record<string, string>
@@ -264,23 +401,53 @@ export class Pipeline {
    * redacted (every secret of the client and `extraSecrets`) and through the `onError` hooks.
    */
   execute(prepared: Prepared, extraSecrets?: readonly string[]): Promise<MaxResponse> {
+    return this.executeThen(prepared, same, extraSecrets)
+  }
+
+  /**
+   * {@link Pipeline.execute} resolving to `settle(response)`: a caller that turns the response into
+   * something else does it in the same promise reaction.
+   */
+  executeThen<T>(
+    prepared: Prepared,
+    settle: (response: MaxResponse) => T | PromiseLike<T>,
+    extraSecrets?: readonly string[],
+  ): Promise<T> {
     const settings = this.#settings
-    if (settings.hasHooks || settings.debug !== undefined) return this.#executeFrom(0, prepared, extraSecrets)
-    // Without hooks or debug, the first attempt runs without an async frame: one promise reaction
-    // per request instead of several. A retry continues in the general loop.
+    if (settings.hasHooks || settings.debug !== undefined) {
+      return this.#executeFrom(0, prepared, extraSecrets).then(settle)
+    }
+    // Without hooks or debug, the first attempt takes one promise reaction, from the transport's
+    // answer to `settle`. A retry continues in the general loop.
     const request = hookRequestOf(prepared, 0)
-    return this.#attempt(request, prepared).then(
-      (response) => {
+    const outgoing = this.#outgoing(request, prepared)
+    return settings.transport(outgoing).then(
+      (result) => {
+        let response: MaxResponse
+        try {
+          response = toResponse(outgoing, prepared.maxResponseSize, result)
+        } catch (caught) {
+          return this.#afterFirstFailure(caught, request, prepared, extraSecrets).then(settle)
+        }
         const delay = this.#retryDelayAfter(prepared, 0, response)
-        return delay === undefined ? response : this.#retryLater(delay, 1, prepared, extraSecrets)
+        if (delay === undefined) return settle(response)
+        return this.#retryLater(delay, 1, prepared, extraSecrets).then(settle)
       },
-      (caught: unknown) => {
-        const error = this.#toRequestError(caught, request, prepared)
-        const delay = this.#retryDelayFailed(prepared, 0, caught, error)
-        if (delay === undefined) throw this.redact(error, extraSecrets)
-        return this.#retryLater(delay, 1, prepared, extraSecrets)
-      },
+      (caught: unknown) => this.#afterFirstFailure(caught, request, prepared, extraSecrets).then(settle),
     )
+  }
+
+  /** The retry after a failed first attempt (no hooks), or the failure redacted (thrown). */
+  #afterFirstFailure(
+    caught: unknown,
+    request: HookRequest,
+    prepared: Prepared,
+    extraSecrets: readonly string[] | undefined,
+  ): Promise<MaxResponse> {
+    const error = this.#toRequestError(caught, request, prepared)
+    const delay = this.#retryDelayFailed(prepared, 0, caught, error)
+    if (delay === undefined) throw this.redact(error, extraSecrets)
+    return this.#retryLater(delay, 1, prepared, extraSecrets)
   }
 
   async #retryLater(
@@ -370,12 +537,19 @@ export class Pipeline {
   }
 
   #attempt(request: HookRequest, prepared: Prepared): Promise<MaxResponse> {
-    const settings = this.#settings
+    const outgoing = this.#outgoing(request, prepared)
+    return this.#settings
+      .transport(outgoing)
+      .then((result) => toResponse(outgoing, prepared.maxResponseSize, result))
+  }
+
+  /** The transport request of one attempt: the hook request with the limit, timeout and signal. */
+  #outgoing(request: HookRequest, prepared: Prepared): TransportRequest {
     // The hook request doubles as the transport request (transports ignore `attempt`): one
     // object less per call on the hot path.
     const outgoing: TransportRequest = request
     outgoing.maxResponseSize = prepared.maxResponseSize
-    if (settings.nativeTimeout) {
+    if (this.#settings.nativeTimeout) {
       if (prepared.timeout !== undefined) outgoing.timeout = prepared.timeout
       if (prepared.signal !== undefined) outgoing.signal = prepared.signal
     } else if (prepared.timeout !== undefined) {
@@ -385,35 +559,7 @@ export class Pipeline {
     } else if (prepared.signal !== undefined) {
       outgoing.signal = prepared.signal
     }
-    return settings.transport(outgoing).then((result) => {
-      // A custom transport may ignore the limit; the answer is still refused.
-      if (result.body.length > prepared.maxResponseSize) {
-        throw new ResponseTooLargeError(
-          outgoing.method,
-          outgoing.url,
-          prepared.maxResponseSize,
-          result.status,
-        )
-      }
-      let body: unknown
-      try {
-        body = parseBody(result.body, result.headers['content-type'])
-      } catch (error) {
-        // An answer arrived (e.g. a text too long for a string): final, not a network failure.
-        throw new RequestError(
-          `${outgoing.method} ${redactUrl(outgoing.url)} answered a body that cannot be read: ${preview(String((error as Error).message), 200)}`,
-          { status: result.status, method: outgoing.method, url: outgoing.url, cause: error },
-        )
-      }
-      return {
-        method: outgoing.method,
-        url: outgoing.url,
-        status: result.status,
-        ok: result.status >= 200 && result.status < 300,
-        headers: result.headers,
-        body,
-      }
-    })
+    return outgoing
   }
 
   #toRequestError(caught: unknown, request: HookRequest, prepared: Prepared): Error {
@@ -442,11 +588,78 @@ export class Pipeline {
   }
 }
 
+/** The response itself: what `send` resolves to. */
+export const same = (response: MaxResponse): MaxResponse => response
+
+/** `settle` applied to the response `pending` resolves to, after recording it on `owner`. */
+function settled<T>(
+  pending: Promise<MaxResponse>,
+  request: MaxRequest,
+  settle: Settle<T>,
+  owner: ResponseOwner,
+): Promise<T> {
+  return pending.then((response) => {
+    owner.lastResponse = response
+    return settle(response, request)
+  })
+}
+
+/** The response of one attempt: the transport's answer, its size checked and its body parsed. */
+function toResponse(outgoing: TransportRequest, limit: number, result: TransportResponse): MaxResponse {
+  // A custom transport may ignore the limit; the answer is still refused. (The failures are built
+  // out of line: this runs once per call, and its size decides when V8 optimises it.)
+  if (result.body.length > limit) throw tooLarge(outgoing, limit, result)
+  let body: unknown
+  try {
+    body = parseBody(result.body, result.headers['content-type'])
+  } catch (error) {
+    throw unreadable(outgoing, result, error)
+  }
+  return {
+    method: outgoing.method,
+    url: outgoing.url,
+    status: result.status,
+    ok: result.status >= 200 && result.status < 300,
+    headers: result.headers,
+    body,
+  }
+}
+
+function tooLarge(outgoing: TransportRequest, limit: number, result: TransportResponse): Error {
+  return new ResponseTooLargeError(outgoing.method, outgoing.url, limit, result.status)
+}
+
+/** An answer arrived that cannot be read (e.g. a text too long for a string): final, not a network failure. */
+function unreadable(outgoing: TransportRequest, result: TransportResponse, error: unknown): Error {
+  return new RequestError(
+    `${outgoing.method} ${redactUrl(outgoing.url)} answered a body that cannot be read: ${preview(String((error as Error).message), 200)}`,
+    { status: result.status, method: outgoing.method, url: outgoing.url, cause: error },
+  )
+}
+
 /** A copy of `headers` with a JSON content type, unless one was set in the client's options. */
 function withJsonType(headers: Record<string, string>): Record<string, string> {
   return headers['content-type'] === undefined
     ? { ...headers, 'content-type': 'application/json' }
     : { ...headers }
+}
+
+/** True for a body `run` sends as JSON itself: a plain object or array, on a method that takes one. */
+function isJsonBody(method: string, body: unknown): boolean {
+  if (method === 'GET' || method === 'HEAD' || typeof body !== 'object' || body === null) return false
+  return Object.getPrototypeOf(body) === Object.prototype || Array.isArray(body)
+}
+
+/** The JSON text of a body that is not text, bytes or a form. */
+function toJson(body: unknown): string {
+  let payload: string | undefined
+  try {
+    payload = JSON.stringify(body)
+  } catch (error) {
+    throw new UsageError(`body cannot be sent as JSON: ${preview((error as Error).message, 200)}`)
+  }
+  if (payload === undefined) throw new UsageError(`body of type ${typeof body} cannot be sent as JSON`)
+  return payload
 }
 
 /** The encoded query of a trusted request, with its `?`, or `''`. */

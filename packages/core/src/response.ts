@@ -32,7 +32,8 @@ export function parseBody(bytes: Uint8Array, contentType: string | undefined): u
  */
 function decodeUtf8(bytes: Uint8Array): string {
   if (typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes)) {
-    const text = bytes.toString('utf8')
+    // Without an encoding argument Buffer decodes UTF-8 directly, with no encoding look-up.
+    const text = bytes.toString()
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   }
   return decoder.decode(bytes)

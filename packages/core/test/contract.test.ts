@@ -9,6 +9,7 @@ import {
   type MaxRequest,
   paginate,
   preview,
+  type TransportResponse,
   trustRequest,
   UsageError,
 } from '../src/index.node.js'
@@ -151,5 +152,118 @@ describe('trusted requests', () => {
       client().send(trustRequest({ method: 'GET', path: '/x', headers: { 'x-a': 'b\r\nc' } })),
     )
     expect(error).toBeInstanceOf(UsageError)
+  })
+
+  it('a trusted request without options (the short path) sends exactly what the checked path sends', async () => {
+    /** Method, path, headers and body of each request the server got. */
+    const seen: string[] = []
+    const record = nock(MAX)
+      .persist()
+      .post('/people/alice/activities')
+      .reply(201, function (uri, body) {
+        const { host: _host, ...headers } = this.req.headers
+        seen.push(JSON.stringify({ uri, headers, body }))
+        return { ok: true }
+      })
+    const c = client()
+    const request: MaxRequest = {
+      method: 'POST',
+      path: '/people/alice/activities',
+      body: { object: { content: 'hi', objectType: 'note' }, generator: 'g' },
+    }
+    expect(await c.request(trustRequest(request))).toEqual({ ok: true })
+    expect(await c.request(request)).toEqual({ ok: true })
+    // A list body and a text body, each sent as given.
+    await c.request(trustRequest({ ...request, body: ['a', 'b'] }))
+    await c.request({ ...request, body: ['a', 'b'] })
+    await c.request(trustRequest({ ...request, body: '{"raw":1}' }))
+    await c.request({ ...request, body: '{"raw":1}' })
+    record.persist(false)
+    nock.cleanAll()
+    expect(seen).toHaveLength(6)
+    for (let i = 0; i < 6; i += 2) expect(seen[i]).toBe(seen[i + 1])
+    expect(JSON.parse(seen[0]!).headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-oauth-token': 'tok-123456',
+      'x-oauth-username': 'alice',
+    })
+  })
+
+  it('a trusted request without options is retried per the client policy: after a 503 and after a network failure', async () => {
+    const c = new MaxCore(MAX, {
+      actor: 'alice',
+      token: 'tok-123456',
+      retry: { retries: 2, minDelay: 1, maxDelay: 2 },
+    })
+    nock(MAX).get('/people/alice').reply(503, { error: 'ServiceUnavailable', error_description: 'busy' })
+    nock(MAX)
+      .get('/people/alice')
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+    nock(MAX).get('/people/alice').reply(200, { username: 'alice' })
+    expect(await c.request(trustRequest({ method: 'GET', path: '/people/alice' }))).toEqual({
+      username: 'alice',
+    })
+    expect(c.lastResponse?.status).toBe(200)
+    // A final failure of the short path comes out redacted, as on the checked one.
+    nock(MAX)
+      .post('/people/alice/activities')
+      .replyWithError(Object.assign(new Error('refused tok-123456'), { code: 'ECONNREFUSED' }))
+    const error = await failure(
+      c.request(trustRequest({ method: 'POST', path: '/people/alice/activities', body: { a: 1 } })),
+    )
+    expect(error.name).toBe('RequestError')
+    expect((error as Error).message).not.toContain('tok-123456')
+  })
+
+  it('a trusted GET or HEAD with a body is refused, as an untrusted one is', async () => {
+    for (const method of ['GET', 'HEAD'] as const) {
+      const error = await failure(client().send(trustRequest({ method, path: '/x', body: { a: 1 } })))
+      expect(error).toBeInstanceOf(UsageError)
+      expect((error as Error).message).toContain('cannot carry a body')
+    }
+  })
+
+  it('a trusted request that needs auth fails before sending when the client has no token', async () => {
+    const anonymous = new MaxCore(MAX, { retry: false })
+    const error = await failure(anonymous.send(trustRequest({ method: 'GET', path: '/people/alice' })))
+    expect(error.name).toBe('AuthRequiredError')
+    expect((error as Error).message).toContain('token and actor')
+  })
+
+  it('settles a call in the first promise reaction after the transport answers', async () => {
+    // One reaction from the transport's answer to the caller's value: every extra hop is paid by
+    // every call of every client.
+    let answer: ((response: TransportResponse) => void) | undefined
+    const c = new MaxCore(MAX, {
+      actor: 'alice',
+      token: 't',
+      retry: false,
+      transport: () =>
+        new Promise<TransportResponse>((resolve) => {
+          answer = resolve
+        }),
+    })
+    for (const call of [
+      () => c.request({ method: 'GET', path: '/x' }),
+      () => c.send({ method: 'GET', path: '/x' }),
+    ]) {
+      let settled = false
+      const pending = call().then(() => {
+        settled = true
+      })
+      answer!({
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: new TextEncoder().encode('{}'),
+      })
+      let turns = 0
+      while (!settled && turns < 10) {
+        await Promise.resolve()
+        turns++
+      }
+      await pending
+      // The transport's reaction, then the caller's own `.then`.
+      expect(turns).toBe(2)
+    }
   })
 })
