@@ -81,6 +81,9 @@ export function oneOf<T extends string>(
   return value as T
 }
 
+/** The options of a call that passed none. */
+export const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({})
+
 /**
  * The options object of a call: `undefined` or a plain object whose keys are all known. A typo
  * (`{ qurey: ... }`) would otherwise be dropped without a word.
@@ -90,7 +93,8 @@ export function options<T extends object>(
   value: T | undefined,
   allowed: readonly string[],
 ): T {
-  if (value === undefined) return {} as T
+  // Shared and frozen: most calls pass no options, and callers only read them.
+  if (value === undefined) return NO_OPTIONS as T
   if (!isPlainObject(value)) {
     throw new UsageError(
       `${method}(): the last argument must be an options object (${allowed.join(', ')}), got ${describe(value)}`,

@@ -1,4 +1,4 @@
-import type { MaxCore, MaxRequest } from '@maxclient/core'
+import { type MaxCore, type MaxRequest, sendThen } from '@maxclient/core'
 import { fields, flag, OPTION_KEYS, options, withFields } from './arguments.js'
 import { type Call, iterate, toRequest } from './call.js'
 import { rpcMethods } from './methods.generated.js'
@@ -58,7 +58,7 @@ interface Compiled {
   readonly iterated: readonly Arg[]
   /** The keys its options object accepts. */
   readonly allowed: readonly string[]
-  /** GET or HEAD: the same arguments send the same request (see `readKey`). */
+  /** GET or HEAD: the same arguments send the same request (see `reads`). */
   readonly read: boolean
 }
 
@@ -101,39 +101,72 @@ export function run<N extends RpcMethodName>(
   }
 }
 
-/** Built reads, by method, actor and arguments; bounded, since argument values are open-ended. */
-const reads = new Map<string, MaxRequest>()
+/**
+ * Built reads, for calls with text arguments only and no options: such a call sends the same
+ * request every time for the same actor (core never changes a request), so it is checked and
+ * built once. A tree of Maps, by method, actor, then each argument in turn (`undefined` for one
+ * left out): looking a call up hashes the strings it was given, and builds no key. Bounded, since
+ * argument values are open-ended.
+ */
+const reads = new Map<string, Map<unknown, unknown>>()
+let readCount = 0
 const MAX_READS = 256
 
-/**
- * The cache key of a read called with text arguments only and no options, or `undefined`. Such a
- * call sends the same request every time for the same actor (core never changes a request), so it
- * is checked and built once. Lengths keep values apart whatever characters they hold.
- */
-function readKey(
-  client: MaxCore,
-  name: string,
-  compiled: Compiled,
-  values: ArrayLike<unknown>,
-): string | undefined {
-  const { args } = compiled
-  if (!compiled.read || compiled.countAt >= 0 || values.length > args.length) return undefined
-  let key = `${name} ${client.actor ?? ''}`
-  for (let i = 0; i < args.length; i++) {
+/** True when the call's request can be cached in {@link reads}. */
+function isCacheableRead(compiled: Compiled, values: ArrayLike<unknown>): boolean {
+  if (!compiled.read || compiled.countAt >= 0 || values.length > compiled.args.length) return false
+  for (let i = 0; i < values.length; i++) {
     const value = values[i]
-    if (value === undefined) key += ' -'
-    else if (typeof value === 'string') key += ` ${value.length}:${value}`
-    else return undefined
+    if (value !== undefined && typeof value !== 'string') return false
   }
-  return key
+  return true
 }
 
+function findRead(name: string, actor: string | undefined, compiled: Compiled, values: ArrayLike<unknown>) {
+  let node = reads.get(name)?.get(actor)
+  for (let i = 0; i < compiled.args.length && node !== undefined; i++) {
+    node = (node as Map<unknown, unknown>).get(values[i])
+  }
+  return node as MaxRequest | undefined
+}
+
+function storeRead(
+  name: string,
+  actor: string | undefined,
+  compiled: Compiled,
+  values: ArrayLike<unknown>,
+  request: MaxRequest,
+): void {
+  if (readCount >= MAX_READS) {
+    reads.clear()
+    readCount = 0
+  }
+  let node = reads.get(name)
+  if (node === undefined) {
+    node = new Map()
+    reads.set(name, node)
+  }
+  let key: unknown = actor
+  for (let i = 0; i < compiled.args.length; i++) {
+    let next = node.get(key) as Map<unknown, unknown> | undefined
+    if (next === undefined) {
+      next = new Map()
+      node.set(key, next)
+    }
+    node = next
+    key = values[i]
+  }
+  node.set(key, request)
+  readCount++
+}
+
+/** Sends a call: a read built before as it is, anything else checked and built (and kept when it is a read). */
 function start<N extends RpcMethodName>(client: MaxCore, name: N, values: ArrayLike<unknown>): RpcReturn<N> {
   const compiled = compile(name)
-  const key = readKey(client, name, compiled, values)
-  if (key !== undefined) {
-    const built = reads.get(key)
-    if (built !== undefined) return client.send(built).then(toResult) as RpcReturn<N>
+  const cacheable = isCacheableRead(compiled, values)
+  if (cacheable) {
+    const built = findRead(name, client.actor, compiled, values)
+    if (built !== undefined) return sendThen(client, built, toResult) as RpcReturn<N>
   }
   const { args, countAt, allowed } = compiled
   if (countAt >= 0 && flag(name, 'count', values[countAt])) {
@@ -156,11 +189,8 @@ function start<N extends RpcMethodName>(client: MaxCore, name: N, values: ArrayL
   if (draft.body !== undefined) call.body = withFields(name, draft.body, o.fields)
   if (draft.data !== undefined) call.data = draft.data
   const request = toRequest(client, name, call)
-  if (key !== undefined) {
-    if (reads.size >= MAX_READS) reads.clear()
-    reads.set(key, request)
-  }
-  return client.send(request).then(toResult) as RpcReturn<N>
+  if (cacheable) storeRead(name, client.actor, compiled, values, request)
+  return sendThen(client, request, toResult) as RpcReturn<N>
 }
 
 /** Runs the async-iterator form of the list method `name`: its arguments without `count`, then page options. */

@@ -1,4 +1,4 @@
-import { type MaxCore, type MaxRequest, paginate, UsageError } from '@maxclient/core'
+import { type MaxCore, type MaxRequest, paginate, sendThen, UsageError } from '@maxclient/core'
 import {
   buildRequest,
   type CallInput,
@@ -8,7 +8,7 @@ import {
   type RouteSpec,
   type UploadInput,
 } from '@maxclient/resources'
-import { text } from './arguments.js'
+import { NO_OPTIONS, text } from './arguments.js'
 import { rpcMethods } from './methods.generated.js'
 import { toResult } from './result.js'
 import type { RpcMethodName } from './table.js'
@@ -77,13 +77,13 @@ export function toRequest(client: MaxCore, name: RpcMethodName, call: Call): Max
 
 /** Sends a call of method `name` and resolves to its `[ok, status, content]` tuple. */
 export function send(client: MaxCore, name: RpcMethodName, call: Call): Promise<RpcResult<unknown>> {
-  return client.send(toRequest(client, name, call)).then(toResult)
+  return sendThen(client, toRequest(client, name, call), toResult)
 }
 
 /** The per-call options a request carries, or `undefined` when there are none. */
 function requestOptions(given: Call['options']): CallOptions | undefined {
   let options: CallOptions | undefined
-  if (given !== undefined) {
+  if (given !== undefined && given !== NO_OPTIONS) {
     for (const key of REQUEST_OPTIONS) {
       if (given[key] === undefined) continue
       options ??= {}

@@ -34,9 +34,11 @@ export class RpcClientBase extends MaxCore {
 for (const name in handWritten) {
   const method = (handWritten as Record<string, (this: MaxCore, ...args: unknown[]) => unknown>)[name]!
   const rejecting = {
-    [name](this: MaxCore, ...args: unknown[]) {
+    [name](this: MaxCore) {
       try {
-        return method.apply(this, args)
+        // `arguments`, not a rest array: one allocation less per call.
+        // biome-ignore lint/complexity/noArguments: see above.
+        return method.apply(this, arguments as unknown as unknown[])
       } catch (error) {
         return Promise.reject(error)
       }

@@ -1,4 +1,4 @@
-import { interpretResponse, isPlainObject, type MaxResponse, RequestError } from '@maxclient/core'
+import { countOf, interpretResponse, isPlainObject, type MaxResponse, RequestError } from '@maxclient/core'
 import type { MethodsOf, Pattern, ResponseOf } from '@maxclient/resources'
 import type { RouteOf, RpcMethodName } from './table.js'
 import type { RpcErrorContent, RpcResult } from './types.js'
@@ -9,7 +9,9 @@ import type { RpcErrorContent, RpcResult } from './types.js'
  * built from core's description of the failure when the server sent no JSON error.
  */
 export function toResult(response: MaxResponse): RpcResult<unknown> {
-  if (response.ok) return [true, response.status, interpretResponse(response)]
+  // A 2xx content as core's `interpretResponse` gives it: the count for HEAD, else the body.
+  if (response.ok)
+    return [true, response.status, response.method === 'HEAD' ? countOf(response) : response.body]
   return [false, response.status, errorContent(response)]
 }
 

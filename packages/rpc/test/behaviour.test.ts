@@ -1,4 +1,4 @@
-import { collect, RequestError, UsageError } from '@maxclient/core'
+import { collect, RequestError, type TransportResponse, UsageError } from '@maxclient/core'
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { MaxClient, rpcMethods } from '../src/index.js'
@@ -185,6 +185,71 @@ describe('bad arguments throw UsageError before anything is sent', () => {
 
   it('checks the defaults option when the client is built', () => {
     expect(() => new MaxClient(MAX, { defaults: { 'POST /nowhere': {} } })).toThrow(UsageError)
+  })
+})
+
+describe('reads built once per actor and arguments', () => {
+  it('sends each read to its own arguments and actor, whatever was sent before', async () => {
+    const c = client()
+    const calls: [string | undefined, string][] = [
+      ['a', '/people/a'],
+      ['b', '/people/b'],
+      ['a', '/people/a'],
+      [undefined, '/people/alice'],
+      // The text "undefined" is a username, not an argument left out.
+      ['undefined', '/people/undefined'],
+      [undefined, '/people/alice'],
+    ]
+    for (const [username, uri] of calls) {
+      const server = intercept('GET', { status: 200, body: {} })
+      expect((await c.getUser(username))[0]).toBe(true)
+      expect(server.received().uri).toBe(uri)
+    }
+    c.setActor('bob')
+    const server = intercept('GET', { status: 200, body: {} })
+    await c.getUser()
+    expect(server.received().uri).toBe('/people/bob')
+    expect(server.received().headers['x-oauth-username']).toBe('bob')
+  })
+
+  it('keeps answering right past its bound (many distinct arguments)', async () => {
+    const c = client()
+    nock(MAX)
+      .persist()
+      .get(/^\/people\/u\d+$/)
+      .reply(200, (uri) => ({ username: uri.slice('/people/'.length) }))
+    for (let i = 0; i < 600; i++) {
+      const [ok, , person] = await c.getUser(`u${i % 300}`)
+      expect(ok).toBe(true)
+      expect(person).toEqual({ username: `u${i % 300}` })
+    }
+  })
+
+  it('settles a call in the first promise reaction after the transport answers', async () => {
+    let answer: ((response: TransportResponse) => void) | undefined
+    const c = new MaxClient(MAX, {
+      actor: 'alice',
+      token: 't',
+      transport: () =>
+        new Promise<TransportResponse>((resolve) => {
+          answer = resolve
+        }),
+    })
+    const order: string[] = []
+    const pending = c.getUser('bob').then(([ok]) => {
+      order.push(`result ${ok}`)
+    })
+    answer!({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: new TextEncoder().encode('{}'),
+    })
+    // Two reactions queued behind the transport's answer: the tuple arrives between them.
+    const ticks = Promise.resolve()
+      .then(() => order.push('tick 1'))
+      .then(() => order.push('tick 2'))
+    await Promise.all([pending, ticks])
+    expect(order).toEqual(['tick 1', 'result true', 'tick 2'])
   })
 })
 
