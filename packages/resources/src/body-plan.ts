@@ -43,18 +43,25 @@ export function planKey(fields: Record<string, unknown>, underscores: boolean): 
     if (value === undefined) continue
     key += `\u0000${name}`
     if (isPlainValue(value)) continue
-    if (!isPlainObject(value)) return undefined
-    let keys = 0
-    for (const inner of Object.keys(value)) {
-      const item = value[inner]
-      if (item === undefined) continue
-      if (!isPlainValue(item)) return undefined
-      key += `\u0001${inner}`
-      keys++
-    }
-    if (keys === 0) return undefined
+    // Object values (rpc's `object`) are read apart: the common plain field stays short to run.
+    const inner = objectKey(value)
+    if (inner === undefined) return undefined
+    key += inner
   }
   return key
+}
+
+/** The key part of an object value of plain values, or `undefined` for anything else. */
+function objectKey(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return undefined
+  let key = ''
+  for (const inner of Object.keys(value)) {
+    const item = value[inner]
+    if (item === undefined) continue
+    if (!isPlainValue(item)) return undefined
+    key += `\u0001${inner}`
+  }
+  return key === '' ? undefined : key
 }
 
 /** The plan of `key`, once {@link rememberPlan} recorded it. */

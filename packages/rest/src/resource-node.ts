@@ -34,6 +34,11 @@ interface NodeMethod {
   readonly callName: string
   readonly route: RouteSpec
   readonly spec: MethodSpec
+  /**
+   * Only a GET of a single resource resolves to null for a missing one; a count (HEAD) or a list
+   * that MAX answers with 404 is an error, as their types promise.
+   */
+  readonly never404: boolean
 }
 
 const methodTables = new WeakMap<RouteNode, ReadonlyMap<string, NodeMethod>>()
@@ -50,8 +55,11 @@ function methodsOf(node: RouteNode): ReadonlyMap<string, NodeMethod> {
   if (!table) {
     const methods = new Map<string, NodeMethod>()
     for (const [method, spec] of Object.entries(route.methods) as [HttpMethod, MethodSpec][]) {
-      methods.set(method.toLowerCase(), { method, callName: method.toLowerCase(), route, spec })
-      if (method === 'GET') methods.set('head', { method: 'HEAD', callName: 'head', route, spec })
+      const never404 = method === 'GET' && spec.list === true
+      methods.set(method.toLowerCase(), { method, callName: method.toLowerCase(), route, spec, never404 })
+      if (method === 'GET') {
+        methods.set('head', { method: 'HEAD', callName: 'head', route, spec, never404: true })
+      }
     }
     table = methods
     methodTables.set(node, table)
@@ -108,10 +116,11 @@ const NODE_PROTOTYPE = {
 
 const handler: ProxyHandler<{ [STATE]: NodeState }> = {
   get(target, key) {
-    if (typeof key === 'symbol' || PASS_THROUGH.has(key)) return Reflect.get(target, key)
     const state = target[STATE]
-    const cached = state.cache.get(key)
+    // The cache first: it never holds symbols or pass-through names, and nearly every access hits it.
+    const cached = state.cache.get(key as string)
     if (cached !== undefined) return cached
+    if (typeof key === 'symbol' || PASS_THROUGH.has(key)) return Reflect.get(target, key)
     const resolved = resolveProperty(state, key)
     if (state.cache.size >= CACHE_LIMIT) state.cache.clear()
     state.cache.set(key, resolved)
@@ -366,10 +375,7 @@ function call(
 function sendBuilt(state: NodeState, entry: NodeMethod, request: BuiltRequest): Promise<unknown> {
   const { client } = state.context
   const sent = client.request(request)
-  // Only a GET of a single resource resolves to null for a missing one; a count (HEAD) or a list
-  // that MAX answers with 404 is an error, as their types promise.
-  const never404 = entry.method === 'HEAD' || (entry.method === 'GET' && entry.spec.list)
-  return never404 ? sent.then((value) => (value === null ? notFound(client, request) : value)) : sent
+  return entry.never404 ? sent.then((value) => (value === null ? notFound(client, request) : value)) : sent
 }
 
 /** The MAX 404 behind a `null` from core, as a RequestError with MAX's error name when known. */
