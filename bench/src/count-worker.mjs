@@ -16,6 +16,7 @@ import { verify } from './verify.mjs'
  * @property {number} warmup operations before the counted ones
  * @property {number} count operations after the warm-up
  * @property {number} pageSize activities per page (op 'page')
+ * @property {number} settleMs idle time before exiting (see main)
  */
 
 /**
@@ -49,7 +50,12 @@ async function main(config) {
     for (let i = 0; i < config.count; i++) await op()
   }
   await adapter.close?.()
-  process.stdout.write(`COUNT_DONE ${JSON.stringify({ op: config.op, count: config.count })}\n`)
+  // Idle before exiting, so V8's background compiles started by the counted operations finish in
+  // both runs: exiting in the middle of one would leave it out of the short run only.
+  if (config.settleMs > 0) await new Promise((done) => setTimeout(done, config.settleMs))
+  // The V8 flags it ran with, so the driver can check the fixed hash seed reached it.
+  const done = { op: config.op, count: config.count, execArgv: process.execArgv }
+  process.stdout.write(`COUNT_DONE ${JSON.stringify(done)}\n`)
 }
 
 const raw = process.argv[2]

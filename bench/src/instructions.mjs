@@ -104,13 +104,24 @@ function valgrindVersion() {
 }
 
 /**
+ * How long a counted process idles before it exits, so background compiles it started finish in
+ * both runs (under valgrind a TurboFan compile of ~20 ms takes about a second).
+ */
+const SETTLE_MS = 3000
+
+/** The V8 flag every counted process starts with (see `countOnce`). */
+const HASH_SEED = '--hash-seed=1'
+
+/**
  * Runs one counting worker; resolves with the instructions callgrind collected (null in smoke mode).
  * @param {Record<string, unknown>} config
  * @param {boolean} smoke
  * @returns {Promise<number | null>}
  */
 function countOnce(config, smoke) {
-  const worker = [join(here, 'count-worker.mjs'), JSON.stringify(config)]
+  // A fixed hash seed: V8 picks a random one at start-up, and the work that takes varies from
+  // process to process by up to ~10 M instructions, which would not cancel between the two runs.
+  const worker = [HASH_SEED, join(here, 'count-worker.mjs'), JSON.stringify(config)]
   // `--callgrind-out-file=/dev/null`: only the total is wanted, and it is printed on stderr.
   const [command, args] = smoke
     ? [process.execPath, worker]
@@ -138,6 +149,11 @@ function countOnce(config, smoke) {
           .join('\n')
           .slice(-1500)
         reject(new Error(`${config.runner} ${config.op} (count ${config.count}) exited ${code}:\n${tail}`))
+        return
+      }
+      const done = JSON.parse(stdout.slice(stdout.indexOf('COUNT_DONE') + 'COUNT_DONE'.length))
+      if (!done.execArgv.includes(HASH_SEED)) {
+        reject(new Error(`${config.runner} ${config.op}: the worker did not get ${HASH_SEED}`))
         return
       }
       resolveCount(smoke ? null : Number(collected?.[1]))
@@ -196,6 +212,7 @@ async function main(options) {
             pageSize: c.pageSize ?? 0,
             warmup: options.smoke ? 2 : warmup,
             count,
+            settleMs: options.smoke ? 0 : SETTLE_MS,
           }
           plan.push({
             caseId: c.id,
@@ -248,6 +265,8 @@ async function main(options) {
       cpus: cpus().length,
       valgrind,
     },
+    nodeFlags: [HASH_SEED],
+    settleMs: options.smoke ? 0 : SETTLE_MS,
     counts: { low: options.low, high: options.high },
     warmups: Object.fromEntries(options.warmups.map((name) => [name, WARMUPS[name]])),
     cases: cases.map((c) => ({ id: c.id, title: c.title, perOp: perOp[c.id] ?? {} })),

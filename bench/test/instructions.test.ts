@@ -35,6 +35,8 @@ describe('pnpm bench --instructions --smoke', () => {
     expect(run.status, run.stderr).toBe(0)
     const report = JSON.parse(readFileSync(out, 'utf8'))
     expect(report.mode).toBe('smoke')
+    // Every counted process starts with the same hash seed (checked against what each worker got).
+    expect(report.nodeFlags).toEqual(['--hash-seed=1'])
     expect(report.cases.map((c: { id: string }) => c.id)).toEqual(INSTRUCTION_CASES.map((c) => c.id))
     for (const c of report.cases) {
       expect(Object.keys(c.perOp)).toEqual(Object.keys(WARMUPS))
