@@ -238,13 +238,12 @@ export class Pipeline {
     return settle(response, request)
   }
 
-  /** A plain request's first attempt failed: its retry (per the client's policy), or the error (redacted). */
+  /**
+   * A plain request's first attempt failed: its retry (per the client's policy), or the error,
+   * redacted and thrown (this runs inside a promise reaction, so it rejects the call).
+   */
   #firstFailed(caught: unknown, outgoing: HookRequest & TransportRequest): Promise<MaxResponse> {
-    try {
-      return this.#afterFirstFailure(caught, outgoing, this.#preparedOf(outgoing), undefined)
-    } catch (error) {
-      return Promise.reject(error)
-    }
+    return this.#afterFirstFailure(caught, outgoing, this.#preparedOf(outgoing), undefined)
   }
 
   /** The prepared form of a plain request, for its retries. */
