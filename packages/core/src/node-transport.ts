@@ -15,11 +15,13 @@ import {
 import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
 import { isMultipartBody } from './multipart.js'
 import {
+  type AnswerTo,
   markReadsHeadersOnly,
   type Transport,
   type TransportRequest,
   type TransportResponse,
   TransportTimeoutError,
+  withAnswerTo,
   withTimeoutSupport,
 } from './transport.js'
 
@@ -88,12 +90,24 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     }
     return send(request, request.method, request.url, request.headers, body, 0, request.timeout)
   }
-  return markReadsHeadersOnly(withTimeoutSupport(transport))
+  // The pipeline's form for plain requests (a string body or none): the answer goes straight to it.
+  const answerTo: AnswerTo = (request, onAnswer, onFailure) => {
+    const body = request.body as string | undefined
+    start(
+      request,
+      request.method,
+      request.url,
+      request.headers,
+      body,
+      0,
+      request.timeout,
+      onAnswer,
+      onFailure,
+    )
+  }
+  return withAnswerTo(markReadsHeadersOnly(withTimeoutSupport(transport)), answerTo)
 
-  /**
-   * One hop of a request. Kept lean on purpose: it runs once per call, so every closure, timer and
-   * copy here is paid by every request (see bench/README.md, "instructions per request").
-   */
+  /** One hop of a request, as a promise. */
   function send(
     request: TransportRequest,
     method: string,
@@ -103,95 +117,118 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     redirects: number,
     timeout: number | undefined,
   ): Promise<TransportResponse> {
+    return new Promise<TransportResponse>((resolve, reject) =>
+      start(request, method, url, headers, body, redirects, timeout, resolve, reject),
+    )
+  }
+
+  /**
+   * One hop of a request, answering `resolve` or `reject`; an error after the answer (a socket
+   * failing later) may still reach `reject`, which a promise and the pipeline ignore. Kept lean on purpose:
+   * it runs once per call, so every closure, timer and copy here is paid by every request (see
+   * bench/README.md, "instructions per request").
+   */
+  function start(
+    request: TransportRequest,
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: string | Uint8Array | undefined,
+    redirects: number,
+    timeout: number | undefined,
+    resolve: (answer: TransportResponse) => void,
+    reject: (error: unknown) => void,
+  ): void {
     const signal = request.signal
-    if (signal?.aborted) return Promise.reject(signal.reason)
-    return new Promise<TransportResponse>((resolve, reject) => {
-      let req: HttpModule.ClientRequest
-      const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
-      // Called once per call, so it keeps to the steps every answer takes: V8 optimises a small
-      // function sooner. A redirect or an announced size over the limit goes to `onUnusual`.
-      function onResponse(res: HttpModule.IncomingMessage): void {
-        if (isUnusual(res, limit)) {
-          onUnusual(res)
-          return
-        }
-        const chunks: Buffer[] = []
-        let received = 0
-        const onData = (chunk: Buffer): void => {
-          if (received > limit) return
-          received += chunk.length
-          if (received <= limit) chunks.push(chunk)
-          else {
-            chunks.length = 0
-            fail(tooLarge(request, res, limit))
-          }
-        }
-        const onEnd = (): void => {
-          release(deadline, signal, onAbort)
-          if (received > limit) return
-          const answer: TransportResponse = {
-            status: res.statusCode ?? 0,
-            headers: responseHeaders(res.headers),
-            body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
-          }
-          if (answer.headers['content-encoding'] === undefined || answer.body.length === 0) resolve(answer)
-          else decodeAnswer(request, answer, limit).then(resolve, reject)
-        }
-        res.on('data', onData)
-        res.on('error', fail)
-        res.on('end', onEnd)
-      }
-      function onUnusual(res: HttpModule.IncomingMessage): void {
-        release(deadline, signal, onAbort)
-        if (isRedirect(res)) {
-          const from: Hop = { method, url, headers, body }
-          redirect(request, from, redirects, res, timeout, startedAt).then(resolve, reject)
-        } else reject(tooLarge(request, res, limit))
-      }
-      function fail(error: unknown): void {
-        release(deadline, signal, onAbort)
-        reject(error)
-      }
-      try {
-        const slash = url.indexOf('/', url.indexOf('//') + 2)
-        const origin = originOf(slash === -1 ? url : url.slice(0, slash))
-        // The same options and header shapes as a hand-written `http.request` call: Node's request
-        // code then takes the paths (and gets optimised when) a plain caller's does.
-        let sent = withEncoding(headers)
-        if (body !== undefined) sent = { ...sent, 'content-length': String(Buffer.byteLength(body)) }
-        const target: HttpModule.RequestOptions = {
-          protocol: origin.protocol,
-          hostname: origin.hostname,
-          port: origin.port,
-          path: slash === -1 ? '/' : url.slice(slash),
-          method,
-          headers: sent,
-        }
-        if (origin.auth !== undefined) target.auth = origin.auth
-        if (origin.secure) {
-          const tls = loadHttps()
-          httpsAgent ??= new tls.Agent(tlsOptions)
-          target.agent = httpsAgent
-          req = tls.request(target, onResponse)
-        } else {
-          target.agent = httpAgent
-          req = http.request(target, onResponse)
-        }
-      } catch (error) {
-        reject(error)
+    if (signal?.aborted) {
+      reject(signal.reason)
+      return
+    }
+    let req: HttpModule.ClientRequest
+    const limit = request.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE
+    // Called once per call, so it keeps to the steps every answer takes: V8 optimises a small
+    // function sooner. A redirect or an announced size over the limit goes to `onUnusual`.
+    function onResponse(res: HttpModule.IncomingMessage): void {
+      if (isUnusual(res, limit)) {
+        onUnusual(res)
         return
       }
-      // Redirects share the attempt's timeout: each hop gets what is left of it.
-      const deadline =
-        timeout === undefined
-          ? undefined
-          : deadlines.start(timeout, () => req.destroy(new TransportTimeoutError(request.timeout!)))
-      const startedAt = deadline === undefined ? 0 : deadline.at - timeout!
-      const onAbort = signal === undefined ? undefined : () => req.destroy(signal.reason)
-      if (onAbort !== undefined) signal!.addEventListener('abort', onAbort, { once: true })
-      req.on('error', fail)
-      req.end(body)
-    })
+      const chunks: Buffer[] = []
+      let received = 0
+      const onData = (chunk: Buffer): void => {
+        if (received > limit) return
+        received += chunk.length
+        if (received <= limit) chunks.push(chunk)
+        else {
+          chunks.length = 0
+          fail(tooLarge(request, res, limit))
+        }
+      }
+      const onEnd = (): void => {
+        release(deadline, signal, onAbort)
+        if (received > limit) return
+        const answer: TransportResponse = {
+          status: res.statusCode ?? 0,
+          headers: responseHeaders(res.headers),
+          body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+        }
+        if (answer.headers['content-encoding'] === undefined || answer.body.length === 0) resolve(answer)
+        else decodeAnswer(request, answer, limit).then(resolve, reject)
+      }
+      res.on('data', onData)
+      res.on('error', fail)
+      res.on('end', onEnd)
+    }
+    function onUnusual(res: HttpModule.IncomingMessage): void {
+      release(deadline, signal, onAbort)
+      if (isRedirect(res)) {
+        const from: Hop = { method, url, headers, body }
+        redirect(request, from, redirects, res, timeout, startedAt).then(resolve, reject)
+      } else reject(tooLarge(request, res, limit))
+    }
+    function fail(error: unknown): void {
+      release(deadline, signal, onAbort)
+      reject(error)
+    }
+    try {
+      const slash = url.indexOf('/', url.indexOf('//') + 2)
+      const origin = originOf(slash === -1 ? url : url.slice(0, slash))
+      // The same options and header shapes as a hand-written `http.request` call: Node's request
+      // code then takes the paths (and gets optimised when) a plain caller's does.
+      let sent = withEncoding(headers)
+      if (body !== undefined) sent = { ...sent, 'content-length': String(Buffer.byteLength(body)) }
+      const target: HttpModule.RequestOptions = {
+        protocol: origin.protocol,
+        hostname: origin.hostname,
+        port: origin.port,
+        path: slash === -1 ? '/' : url.slice(slash),
+        method,
+        headers: sent,
+      }
+      if (origin.auth !== undefined) target.auth = origin.auth
+      if (origin.secure) {
+        const tls = loadHttps()
+        httpsAgent ??= new tls.Agent(tlsOptions)
+        target.agent = httpsAgent
+        req = tls.request(target, onResponse)
+      } else {
+        target.agent = httpAgent
+        req = http.request(target, onResponse)
+      }
+    } catch (error) {
+      reject(error)
+      return
+    }
+    // Redirects share the attempt's timeout: each hop gets what is left of it.
+    const deadline =
+      timeout === undefined
+        ? undefined
+        : deadlines.start(timeout, () => req.destroy(new TransportTimeoutError(request.timeout!)))
+    const startedAt = deadline === undefined ? 0 : deadline.at - timeout!
+    const onAbort = signal === undefined ? undefined : () => req.destroy(signal.reason)
+    if (onAbort !== undefined) signal!.addEventListener('abort', onAbort, { once: true })
+    req.on('error', fail)
+    req.end(body)
   }
 
   /** Ends a hop's timer and abort listener (a function of the transport, not a closure per request). */

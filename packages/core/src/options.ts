@@ -4,7 +4,7 @@ import { type Hooks, normalizeHooks } from './hooks.js'
 import { DEFAULT_MAX_RESPONSE_SIZE, DEFAULT_TIMEOUT, MAX_TIMEOUT } from './limits.js'
 import { base64, secretForms } from './redact.js'
 import { defaultRetryPolicy, type RetryPolicy, resolveRetry } from './retry.js'
-import { readsHeadersOnly, supportsTimeout, type Transport } from './transport.js'
+import { type AnswerTo, answerToOf, readsHeadersOnly, supportsTimeout, type Transport } from './transport.js'
 import type { MaxClientOptions } from './types.js'
 import { isPlainObject, preview } from './values.js'
 
@@ -131,6 +131,8 @@ export interface Settings {
   transport: Transport
   /** True when the transport enforces `timeout` itself (no AbortSignal per request). */
   nativeTimeout: boolean
+  /** The built-in transport's callback form, when it has one (see `AnswerTo`). */
+  answerTo: AnswerTo | undefined
   /**
    * True when nothing may change a request's headers (a built-in transport, no hooks), so requests
    * can share frozen header objects.
@@ -218,6 +220,7 @@ export function resolveOptions(options: unknown, createDefaultTransport: () => T
   return {
     transport,
     nativeTimeout: supportsTimeout(transport),
+    answerTo: answerToOf(transport),
     sharedHeaders: readsHeadersOnly(transport) && !hasHooks,
     timeout: o.timeout === undefined ? DEFAULT_TIMEOUT : checkTimeout(o.timeout, 'timeout'),
     maxResponseSize:

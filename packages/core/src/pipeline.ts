@@ -207,10 +207,40 @@ export class Pipeline {
     if (payload !== undefined) outgoing.body = payload
     outgoing.maxResponseSize = settings.maxResponseSize
     if (settings.timeout !== undefined) outgoing.timeout = settings.timeout
-    const onAnswer = (result: TransportResponse) => this.#answered(outgoing, result, request, settle, owner)
-    const onFailure = (caught: unknown) =>
-      settled(this.#firstFailed(caught, outgoing), request, settle, owner)
-    return settings.transport(outgoing).then(onAnswer, onFailure)
+    const answerTo = settings.answerTo
+    if (answerTo === undefined) {
+      const onAnswer = (result: TransportResponse) => this.#answered(outgoing, result, request, settle, owner)
+      const onFailure = (caught: unknown) =>
+        settled(this.#firstFailed(caught, outgoing), request, settle, owner)
+      return settings.transport(outgoing).then(onAnswer, onFailure)
+    }
+    // The node transport answers these callbacks directly: the call settles in the turn the answer
+    // arrives, without a promise of the transport's and its reaction. Only the first call counts
+    // (a socket error after the answer, say, is not a failure of this request).
+    return new Promise<T>((resolve, reject) => {
+      let answered = false
+      answerTo(
+        outgoing,
+        (result) => {
+          if (answered) return
+          answered = true
+          try {
+            resolve(this.#answered(outgoing, result, request, settle, owner))
+          } catch (error) {
+            reject(error)
+          }
+        },
+        (caught) => {
+          if (answered) return
+          answered = true
+          try {
+            resolve(settled(this.#firstFailed(caught, outgoing), request, settle, owner))
+          } catch (error) {
+            reject(error)
+          }
+        },
+      )
+    })
   }
 
   /** The first answer of a plain request: parsed, then retried (per the client's policy) or settled. */

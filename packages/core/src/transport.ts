@@ -61,6 +61,32 @@ export function markReadsHeadersOnly(transport: Transport): Transport {
   return transport
 }
 
+/**
+ * A built-in transport's request form that hands the answer (or the failure) to callbacks instead
+ * of settling a promise: the client's pipeline then settles its own promise in the same turn, one
+ * promise and one reaction less per request. The first call of either callback is the outcome; the
+ * caller ignores any later one (an error after the answer, as a promise would). @internal
+ */
+export type AnswerTo = (
+  request: TransportRequest,
+  onAnswer: (response: TransportResponse) => void,
+  onFailure: (error: unknown) => void,
+) => void
+
+const ANSWER_TO = Symbol.for('@maxclient/core/transport-answer-to')
+
+/** Gives a built-in transport its {@link AnswerTo} form. @internal */
+export function withAnswerTo(transport: Transport, answerTo: AnswerTo): Transport {
+  Object.defineProperty(transport, ANSWER_TO, { value: answerTo })
+  return transport
+}
+
+/** The {@link AnswerTo} form of a transport, when it has one. @internal */
+export function answerToOf(transport: Transport): AnswerTo | undefined {
+  const answerTo = (transport as unknown as Record<symbol, unknown>)[ANSWER_TO]
+  return typeof answerTo === 'function' ? (answerTo as AnswerTo) : undefined
+}
+
 /** True for transports marked by {@link markReadsHeadersOnly}. @internal */
 export function readsHeadersOnly(transport: Transport): boolean {
   return (transport as unknown as Record<symbol, unknown>)[READS_HEADERS_ONLY] === true
