@@ -79,17 +79,22 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   let httpsAgent = options.httpsAgent
   const deadlines = new Deadlines()
 
-  const transport = (request: TransportRequest): Promise<TransportResponse> => {
-    const body = request.body
-    if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      if (isFormData(body) || isMultipartBody(body)) {
-        return encodeMultipart(request, body).then((encoded) =>
-          send(request, request.method, request.url, encoded.headers, encoded.body, 0, encoded.timeout),
-        )
+  const transport = (request: TransportRequest): Promise<TransportResponse> =>
+    new Promise<TransportResponse>((resolve, reject) => {
+      const body = request.body
+      if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+        if (isFormData(body) || isMultipartBody(body)) {
+          encodeMultipart(request, body)
+            .then((encoded) => {
+              const { headers, timeout } = encoded
+              start(request, request.method, request.url, headers, encoded.body, 0, timeout, resolve, reject)
+            })
+            .catch(reject)
+          return
+        }
       }
-    }
-    return send(request, request.method, request.url, request.headers, body, 0, request.timeout)
-  }
+      start(request, request.method, request.url, request.headers, body, 0, request.timeout, resolve, reject)
+    })
   // The pipeline's form for plain requests (a string body or none): the answer goes straight to it.
   const answerTo: AnswerTo = (request, onAnswer, onFailure) => {
     const body = request.body as string | undefined
@@ -106,21 +111,6 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     )
   }
   return withAnswerTo(markReadsHeadersOnly(withTimeoutSupport(transport)), answerTo)
-
-  /** One hop of a request, as a promise. */
-  function send(
-    request: TransportRequest,
-    method: string,
-    url: string,
-    headers: Record<string, string>,
-    body: string | Uint8Array | undefined,
-    redirects: number,
-    timeout: number | undefined,
-  ): Promise<TransportResponse> {
-    return new Promise<TransportResponse>((resolve, reject) =>
-      start(request, method, url, headers, body, redirects, timeout, resolve, reject),
-    )
-  }
 
   /**
    * One hop of a request, answering `resolve` or `reject`; an error after the answer (a socket
@@ -183,7 +173,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       release(deadline, signal, onAbort)
       if (isRedirect(res)) {
         const from: Hop = { method, url, headers, body }
-        redirect(request, from, redirects, res, timeout, startedAt).then(resolve, reject)
+        redirect(request, from, redirects, res, timeout, startedAt, resolve, reject)
       } else reject(tooLarge(request, res, limit))
     }
     function fail(error: unknown): void {
@@ -241,7 +231,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort)
   }
 
-  /** The next hop of a redirect, or the error that ends it (final: the same request would loop again). */
+  /** Starts the next hop of a redirect, or rejects with the error that ends it (final: the same request would loop again). */
   function redirect(
     request: TransportRequest,
     from: Hop,
@@ -249,7 +239,9 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     res: HttpModule.IncomingMessage,
     timeout: number | undefined,
     startedAt: number,
-  ): Promise<TransportResponse> {
+    resolve: (answer: TransportResponse) => void,
+    reject: (error: unknown) => void,
+  ): void {
     res.resume()
     const status = res.statusCode ?? 0
     const left = timeout === undefined ? undefined : timeout - (performance.now() - startedAt)
@@ -258,11 +250,20 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
     try {
       hop = redirectHop(request, from, status, location, redirects, maxRedirects, 'createNodeTransport')
     } catch (error) {
-      return Promise.reject(error)
+      reject(error)
+      return
     }
-    if (left !== undefined && left <= 0) return Promise.reject(new TransportTimeoutError(request.timeout!))
+    if (left !== undefined && left <= 0) {
+      reject(new TransportTimeoutError(request.timeout!))
+      return
+    }
     const next = left === undefined ? undefined : Math.max(1, Math.ceil(left))
-    return send(request, hop.method, hop.url, hop.headers, hop.body, redirects + 1, next)
+    // Called from a response event: a throw must end this request, not the process.
+    try {
+      start(request, hop.method, hop.url, hop.headers, hop.body, redirects + 1, next, resolve, reject)
+    } catch (error) {
+      reject(error)
+    }
   }
 }
 

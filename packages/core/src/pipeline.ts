@@ -219,27 +219,33 @@ export class Pipeline {
     // (a socket error after the answer, say, is not a failure of this request).
     return new Promise<T>((resolve, reject) => {
       let answered = false
-      answerTo(
-        outgoing,
-        (result) => {
-          if (answered) return
-          answered = true
-          try {
-            resolve(this.#answered(outgoing, result, request, settle, owner))
-          } catch (error) {
-            reject(error)
-          }
-        },
-        (caught) => {
-          if (answered) return
-          answered = true
-          try {
-            resolve(settled(this.#firstFailed(caught, outgoing), request, settle, owner))
-          } catch (error) {
-            reject(error)
-          }
-        },
-      )
+      const onFailure = (caught: unknown): void => {
+        if (answered) return
+        answered = true
+        try {
+          resolve(settled(this.#firstFailed(caught, outgoing), request, settle, owner))
+        } catch (error) {
+          reject(error)
+        }
+      }
+      try {
+        answerTo(
+          outgoing,
+          (result) => {
+            if (answered) return
+            answered = true
+            try {
+              resolve(this.#answered(outgoing, result, request, settle, owner))
+            } catch (error) {
+              reject(error)
+            }
+          },
+          onFailure,
+        )
+      } catch (caught) {
+        // A transport that throws instead of calling back fails the attempt, as a rejection would.
+        onFailure(caught)
+      }
     })
   }
 

@@ -94,6 +94,20 @@ describe("the transport's callback form (plain requests)", () => {
     expect(promised).toHaveLength(1)
   })
 
+  it('takes a transport that throws instead of calling back as a failed attempt', async () => {
+    const promised: TransportRequest[] = []
+    const c = new MaxCore(MAX, {
+      actor: 'alice',
+      token: 't',
+      retry: { retries: 1, minDelay: 1, maxDelay: 1 },
+      transport: builtInLike(() => {
+        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+      }, promised),
+    })
+    await expect(c.request(plainGet())).resolves.toEqual({ via: 'promise' })
+    expect(promised).toHaveLength(1)
+  })
+
   it('rejects with the redacted error when the first attempt fails for good', async () => {
     const c = new MaxCore(MAX, {
       actor: 'alice',
