@@ -99,7 +99,8 @@ export function evaluateInstructionTargets(perOp) {
 }
 
 /**
- * @param {{ mode: string, cases: { id: string, perOp: Record<string, Record<string, number | null>> }[],
+ * @param {{ mode: string, cases: { id: string, perOp: Record<string, Record<string, number | null>>,
+ *   samples?: Record<string, Record<string, (number | null)[]>> }[],
  *   targets: { title: string, ratio: number, max: number, verdict: string }[] }} report
  */
 export function formatInstructionTable(report) {
@@ -113,8 +114,11 @@ export function formatInstructionTable(report) {
         const count = value === null ? '-' : String(value)
         const ratio =
           value === null || base === null || base === undefined ? '-' : `${(value / base).toFixed(2)}x`
+        // With several samples (`--samples`), the median is reported and the spread shown beside it.
+        const figures = c.samples?.[warmup]?.[runner]?.filter((figure) => figure !== null) ?? []
+        const spread = figures.length > 1 ? `  ${Math.min(...figures)}-${Math.max(...figures)}` : ''
         lines.push(
-          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${runner.padEnd(12)} ${count.padStart(10)} ${ratio.padStart(7)}`,
+          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${runner.padEnd(12)} ${count.padStart(10)} ${ratio.padStart(7)}${spread}`,
         )
       }
     }

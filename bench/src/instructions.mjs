@@ -21,6 +21,7 @@ import {
   WARMUPS,
 } from './instruction-report.mjs'
 import { startServerProcess } from './server-process.mjs'
+import { median } from './stats.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -30,6 +31,7 @@ const USAGE = `usage: node src/instructions.mjs [options]
   --only IDS         comma-separated cases (${INSTRUCTION_CASES.map((c) => c.id).join(', ')})
   --warmups NAMES    comma-separated warm-ups (${Object.keys(WARMUPS).join(', ')})
   --low N --high N   counted operations of the two runs (default 300 and 1300)
+  --samples N        independent pairs of runs per cell; the median is reported (default 1)
   --jobs N           processes under valgrind at once (default: the number of CPUs)
   --out FILE         results JSON (default results/instructions.json; smoke: results/instructions-smoke.tmp.json)
   --help`
@@ -67,6 +69,7 @@ export function parseInstructionOptions(argv) {
       warmups: { type: 'string' },
       low: { type: 'string' },
       high: { type: 'string' },
+      samples: { type: 'string' },
       jobs: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -89,6 +92,7 @@ export function parseInstructionOptions(argv) {
     warmups: pickList(values.warmups, Object.keys(WARMUPS), '--warmups'),
     low,
     high,
+    samples: values.samples === undefined ? 1 : wholeNumber(values.samples, '--samples'),
     jobs: values.jobs === undefined ? Math.max(1, cpus().length) : wholeNumber(values.jobs, '--jobs'),
     out: resolve(
       values.out ??
@@ -202,32 +206,34 @@ async function main(options) {
     for (const warmupName of options.warmups) {
       const warmup = WARMUPS[warmupName]
       for (const runner of options.runners) {
-        for (const count of [options.low, options.high]) {
-          const config = {
-            runner,
-            url: server.url,
-            username: BENCH_USER,
-            token: BENCH_TOKEN,
-            op: c.op,
-            pageSize: c.pageSize ?? 0,
-            warmup: options.smoke ? 2 : warmup,
-            count,
-            settleMs: options.smoke ? 0 : SETTLE_MS,
+        for (let sample = 0; sample < options.samples; sample++) {
+          for (const count of [options.low, options.high]) {
+            const config = {
+              runner,
+              url: server.url,
+              username: BENCH_USER,
+              token: BENCH_TOKEN,
+              op: c.op,
+              pageSize: c.pageSize ?? 0,
+              warmup: options.smoke ? 2 : warmup,
+              count,
+              settleMs: options.smoke ? 0 : SETTLE_MS,
+            }
+            plan.push({
+              caseId: c.id,
+              warmup: warmupName,
+              runner,
+              count,
+              run: async () => {
+                const started = Date.now()
+                const instructions = await countOnce(config, options.smoke)
+                progress(
+                  `${c.id} ${warmupName} ${runner} x${count}: ${instructions === null ? 'ran' : `${instructions} instructions`} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+                )
+                return instructions
+              },
+            })
           }
-          plan.push({
-            caseId: c.id,
-            warmup: warmupName,
-            runner,
-            count,
-            run: async () => {
-              const started = Date.now()
-              const instructions = await countOnce(config, options.smoke)
-              progress(
-                `${c.id} ${warmupName} ${runner} x${count}: ${instructions === null ? 'ran' : `${instructions} instructions`} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
-              )
-              return instructions
-            },
-          })
         }
       }
     }
@@ -244,16 +250,31 @@ async function main(options) {
   }
   /** @type {Record<string, Record<string, Record<string, number | null>>>} */
   const perOp = {}
-  for (let i = 0; i < plan.length; i += 2) {
+  /** Every sample's figure, when there are several (`--samples`). */
+  /** @type {Record<string, Record<string, Record<string, (number | null)[]>>>} */
+  const samples = {}
+  const cell = 2 * options.samples
+  for (let i = 0; i < plan.length; i += cell) {
     const { caseId, warmup, runner } = /** @type {(typeof plan)[number]} */ (plan[i])
-    const low = counts[i] ?? null
-    const high = counts[i + 1] ?? null
+    /** @type {(number | null)[]} */
+    const figures = []
+    for (let j = i; j < i + cell; j += 2) {
+      const low = counts[j] ?? null
+      const high = counts[j + 1] ?? null
+      figures.push(
+        low === null || high === null ? null : Math.round((high - low) / (options.high - options.low)),
+      )
+    }
+    const counted = figures.filter((figure) => figure !== null)
     perOp[caseId] ??= {}
     const byWarmup = perOp[caseId]
     byWarmup[warmup] ??= {}
-    const byRunner = byWarmup[warmup]
-    byRunner[runner] =
-      low === null || high === null ? null : Math.round((high - low) / (options.high - options.low))
+    byWarmup[warmup][runner] = counted.length === figures.length ? Math.round(median(counted)) : null
+    if (options.samples > 1) {
+      samples[caseId] ??= {}
+      samples[caseId][warmup] ??= {}
+      samples[caseId][warmup][runner] = figures
+    }
   }
   const targets = options.smoke ? [] : evaluateInstructionTargets(perOp)
   const report = {
@@ -268,8 +289,14 @@ async function main(options) {
     nodeFlags: [HASH_SEED],
     settleMs: options.smoke ? 0 : SETTLE_MS,
     counts: { low: options.low, high: options.high },
+    samples: options.samples,
     warmups: Object.fromEntries(options.warmups.map((name) => [name, WARMUPS[name]])),
-    cases: cases.map((c) => ({ id: c.id, title: c.title, perOp: perOp[c.id] ?? {} })),
+    cases: cases.map((c) => ({
+      id: c.id,
+      title: c.title,
+      perOp: perOp[c.id] ?? {},
+      ...(options.samples > 1 ? { samples: samples[c.id] ?? {} } : {}),
+    })),
     targets,
   }
   mkdirSync(dirname(options.out), { recursive: true })

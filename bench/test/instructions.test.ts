@@ -92,6 +92,24 @@ describe('instruction figures', () => {
     expect(table).toMatch(/missed\s+get: rpc after the long warm-up: 1\.12x \(target <= 1\.1\)/)
   })
 
+  it('shows the spread of several samples beside their median', () => {
+    const table = formatInstructionTable({
+      mode: 'full',
+      cases: [
+        {
+          id: 'get',
+          perOp: { long: { 'raw-http': 500_000, rest: 540_000 } },
+          samples: { long: { 'raw-http': [500_000, 499_000, 503_000], rest: [540_000, 538_000, 561_000] } },
+        },
+      ],
+      targets: [],
+    })
+    expect(table).toMatch(/get\s+long\s+rest\s+540000\s+1\.08x\s+538000-561000/)
+    expect(parseInstructionOptions(['--samples', '3']).samples).toBe(3)
+    expect(parseInstructionOptions([]).samples).toBe(1)
+    expect(() => parseInstructionOptions(['--samples', '0'])).toThrow(/--samples takes a whole number/)
+  })
+
   it('rejects options it cannot honour', () => {
     expect(() => parseInstructionOptions(['--runners', 'axios'])).toThrow(/unknown axios/)
     expect(() => parseInstructionOptions(['--low', '500', '--high', '400'])).toThrow(/must be larger/)
