@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createNodeTransport,
+  type MaxClientOptions,
   MaxCore,
   sendThen,
   type TransportRequest,
@@ -38,17 +39,26 @@ function builtInLike(answerTo: AnswerTo, promised: TransportRequest[] = []) {
 }
 
 const plainGet = () => trustRequest({ method: 'GET', path: '/people/alice' })
+const refused = () => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
+const RETRY_ONCE = { retries: 1, minDelay: 1, maxDelay: 1 }
+
+/** A client of alice over a {@link builtInLike} transport. */
+function clientOver(
+  answerTo: AnswerTo,
+  {
+    retry = false,
+    promised,
+    token = 't',
+  }: { retry?: MaxClientOptions['retry']; promised?: TransportRequest[]; token?: string } = {},
+) {
+  return new MaxCore(MAX, { actor: 'alice', token, retry, transport: builtInLike(answerTo, promised) })
+}
 
 describe("the transport's callback form (plain requests)", () => {
   it('settles the call in the turn the answer arrives: the caller’s own reaction is the first', async () => {
     let answer: ((response: TransportResponse) => void) | undefined
-    const c = new MaxCore(MAX, {
-      actor: 'alice',
-      token: 't',
-      retry: false,
-      transport: builtInLike((_request, onAnswer) => {
-        answer = onAnswer
-      }),
+    const c = clientOver((_request, onAnswer) => {
+      answer = onAnswer
     })
     let value: unknown
     const pending = c.request(plainGet()).then((body) => {
@@ -64,16 +74,14 @@ describe("the transport's callback form (plain requests)", () => {
   it('counts only the first callback: a failure after the answer neither retries nor rejects', async () => {
     const sent: TransportRequest[] = []
     const promised: TransportRequest[] = []
-    const c = new MaxCore(MAX, {
-      actor: 'alice',
-      token: 't',
-      retry: { retries: 2, minDelay: 1, maxDelay: 1 },
-      transport: builtInLike((request, onAnswer, onFailure) => {
+    const c = clientOver(
+      (request, onAnswer, onFailure) => {
         sent.push(request)
         onAnswer(json('{"username":"alice"}'))
         onFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
-      }, promised),
-    })
+      },
+      { retry: { retries: 2, minDelay: 1, maxDelay: 1 }, promised },
+    )
     await expect(c.request(plainGet())).resolves.toEqual({ username: 'alice' })
     await new Promise((done) => setTimeout(done, 20))
     expect(sent).toHaveLength(1)
@@ -82,54 +90,43 @@ describe("the transport's callback form (plain requests)", () => {
 
   it('retries a failed first attempt through the promise form, per the policy', async () => {
     const promised: TransportRequest[] = []
-    const c = new MaxCore(MAX, {
-      actor: 'alice',
-      token: 't',
-      retry: { retries: 1, minDelay: 1, maxDelay: 1 },
-      transport: builtInLike((_request, _onAnswer, onFailure) => {
-        onFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))
-      }, promised),
-    })
+    const c = clientOver(
+      (_request, _onAnswer, onFailure) => {
+        onFailure(refused())
+      },
+      { retry: RETRY_ONCE, promised },
+    )
     await expect(c.request(plainGet())).resolves.toEqual({ via: 'promise' })
     expect(promised).toHaveLength(1)
   })
 
   it('takes a transport that throws instead of calling back as a failed attempt', async () => {
     const promised: TransportRequest[] = []
-    const c = new MaxCore(MAX, {
-      actor: 'alice',
-      token: 't',
-      retry: { retries: 1, minDelay: 1, maxDelay: 1 },
-      transport: builtInLike(() => {
-        throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })
-      }, promised),
-    })
+    const c = clientOver(
+      () => {
+        throw refused()
+      },
+      { retry: RETRY_ONCE, promised },
+    )
     await expect(c.request(plainGet())).resolves.toEqual({ via: 'promise' })
     expect(promised).toHaveLength(1)
   })
 
   it('rejects with the redacted error when the first attempt fails for good', async () => {
-    const c = new MaxCore(MAX, {
-      actor: 'alice',
-      token: 'tok-secret-123',
-      retry: false,
-      transport: builtInLike((_request, _onAnswer, onFailure) => {
+    const c = clientOver(
+      (_request, _onAnswer, onFailure) => {
         onFailure(new Error('refused while sending tok-secret-123'))
-      }),
-    })
+      },
+      { token: 'tok-secret-123' },
+    )
     const error = await failure(c.request(plainGet()))
     expect(error.name).toBe('RequestError')
     expect(String((error as Error).message)).not.toContain('tok-secret-123')
   })
 
   it('rejects when settling throws, instead of throwing into the transport', async () => {
-    const c = new MaxCore(MAX, {
-      actor: 'alice',
-      token: 't',
-      retry: false,
-      transport: builtInLike((_request, onAnswer) => {
-        expect(() => onAnswer(json('{}'))).not.toThrow()
-      }),
+    const c = clientOver((_request, onAnswer) => {
+      expect(() => onAnswer(json('{}'))).not.toThrow()
     })
     const settling = sendThen(c, plainGet(), () => {
       throw new Error('the settle step failed')
