@@ -212,6 +212,17 @@ describe('reads built once per actor and arguments', () => {
     expect(server.received().headers['x-oauth-username']).toBe('bob')
   })
 
+  it('never answers a call with options or a non-text argument from a read built before', async () => {
+    const c = client()
+    intercept('GET', { status: 200, body: { displayName: 'x'.repeat(200) } })
+    expect((await c.getUser('bob'))[0]).toBe(true)
+    intercept('GET', { status: 200, body: { displayName: 'x'.repeat(200) } })
+    expect((await failure(c.getUser('bob', { maxResponseSize: 64 }))).message).toContain('maxResponseSize')
+    const wrong = await failure(c.getUser(42 as unknown as string))
+    expect(wrong).toBeInstanceOf(UsageError)
+    expect(wrong.message).toContain('username')
+  })
+
   it('keeps answering right past its bound (many distinct arguments)', async () => {
     // An in-memory transport: the test is about the cache, and 600 calls through nock are slow.
     const c = new MaxClient(MAX, {
