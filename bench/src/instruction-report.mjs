@@ -1,5 +1,7 @@
 // What the instruction count measures and what it must show (issue 17), and its table.
 
+import { median } from './stats.mjs'
+
 /** Runners counted by default, the floor first. `rest-undici` is rest over core's optional undici transport. */
 export const INSTRUCTION_RUNNERS = ['raw-http', 'undici', 'rest', 'rpc', 'rest-undici']
 
@@ -72,6 +74,42 @@ export const INSTRUCTION_TARGETS = [
  * @typedef {Record<string, Record<string, Record<string, number | null>>>} PerOp
  *   case id -> warm-up -> runner -> instructions per operation
  */
+
+/**
+ * Instructions per operation of every cell, from the totals of its runs: each sample is a run of
+ * `low` counted operations then one of `high`, in that order, and a cell's `samples` pairs follow
+ * each other. A cell's figure is the median of its samples, or null when any run failed.
+ * @param {readonly { caseId: string, warmup: string, runner: string }[]} plan one entry per run
+ * @param {readonly (number | null | undefined)[]} counts each run's total, in plan order
+ * @param {{ samples: number, low: number, high: number }} shape
+ */
+export function perOperation(plan, counts, { samples, low, high }) {
+  /** @type {PerOp} */
+  const perOp = {}
+  /** Every sample's figure per cell. @type {Record<string, Record<string, Record<string, (number | null)[]>>>} */
+  const figuresOf = {}
+  const cell = 2 * samples
+  for (let i = 0; i < plan.length; i += cell) {
+    const { caseId, warmup, runner } = /** @type {(typeof plan)[number]} */ (plan[i])
+    /** @type {(number | null)[]} */
+    const figures = []
+    for (let j = i; j < i + cell; j += 2) {
+      const lowCount = counts[j] ?? null
+      const highCount = counts[j + 1] ?? null
+      figures.push(
+        lowCount === null || highCount === null ? null : Math.round((highCount - lowCount) / (high - low)),
+      )
+    }
+    const counted = figures.filter((figure) => figure !== null)
+    perOp[caseId] ??= {}
+    perOp[caseId][warmup] ??= {}
+    perOp[caseId][warmup][runner] = counted.length === figures.length ? Math.round(median(counted)) : null
+    figuresOf[caseId] ??= {}
+    figuresOf[caseId][warmup] ??= {}
+    figuresOf[caseId][warmup][runner] = figures
+  }
+  return { perOp, samples: figuresOf }
+}
 
 /**
  * Judges every target on every case where both runners were counted.

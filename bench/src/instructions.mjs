@@ -18,10 +18,10 @@ import {
   formatInstructionTable,
   INSTRUCTION_CASES,
   INSTRUCTION_RUNNERS,
+  perOperation,
   WARMUPS,
 } from './instruction-report.mjs'
 import { startServerProcess } from './server-process.mjs'
-import { median } from './stats.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -248,34 +248,7 @@ async function main(options) {
   } finally {
     await server.stop()
   }
-  /** @type {Record<string, Record<string, Record<string, number | null>>>} */
-  const perOp = {}
-  /** Every sample's figure, when there are several (`--samples`). */
-  /** @type {Record<string, Record<string, Record<string, (number | null)[]>>>} */
-  const samples = {}
-  const cell = 2 * options.samples
-  for (let i = 0; i < plan.length; i += cell) {
-    const { caseId, warmup, runner } = /** @type {(typeof plan)[number]} */ (plan[i])
-    /** @type {(number | null)[]} */
-    const figures = []
-    for (let j = i; j < i + cell; j += 2) {
-      const low = counts[j] ?? null
-      const high = counts[j + 1] ?? null
-      figures.push(
-        low === null || high === null ? null : Math.round((high - low) / (options.high - options.low)),
-      )
-    }
-    const counted = figures.filter((figure) => figure !== null)
-    perOp[caseId] ??= {}
-    const byWarmup = perOp[caseId]
-    byWarmup[warmup] ??= {}
-    byWarmup[warmup][runner] = counted.length === figures.length ? Math.round(median(counted)) : null
-    if (options.samples > 1) {
-      samples[caseId] ??= {}
-      samples[caseId][warmup] ??= {}
-      samples[caseId][warmup][runner] = figures
-    }
-  }
+  const { perOp, samples } = perOperation(plan, counts, options)
   const targets = options.smoke ? [] : evaluateInstructionTargets(perOp)
   const report = {
     mode: options.smoke ? 'smoke' : 'full',

@@ -14,6 +14,7 @@ import {
   INSTRUCTION_CASES,
   INSTRUCTION_RUNNERS,
   INSTRUCTION_TARGETS,
+  perOperation,
   WARMUPS,
 } from '../src/instruction-report.mjs'
 import { parseInstructionOptions } from '../src/instructions.mjs'
@@ -90,6 +91,19 @@ describe('instruction figures', () => {
     expect(table).toMatch(/get\s+long\s+rest\s+540000\s+1\.08x/)
     expect(table).toMatch(/get\s+short\s+raw-http\s+600000\s+1\.00x/)
     expect(table).toMatch(/missed\s+get: rpc after the long warm-up: 1\.12x \(target <= 1\.1\)/)
+  })
+
+  it("pairs each sample's two runs and reports the median of a cell's samples", () => {
+    const cell = { caseId: 'get', warmup: 'long', runner: 'rest' }
+    const other = { caseId: 'get', warmup: 'long', runner: 'rpc' }
+    const plan = [cell, cell, cell, cell, cell, cell, other, other, other, other, other, other]
+    // Samples of rest: (1.5 M - 1.0 M) / 1000 = 500, 520, 480; rpc's second pair failed.
+    const counts = [1e6, 1.5e6, 2e6, 2.52e6, 3e6, 3.48e6, 1e6, 1.6e6, null, 2e6, 1e6, 1.7e6]
+    const { perOp, samples } = perOperation(plan, counts, { samples: 3, low: 300, high: 1300 })
+    expect(perOp.get?.long?.rest).toBe(500)
+    expect(samples.get?.long?.rest).toEqual([500, 520, 480])
+    expect(perOp.get?.long?.rpc).toBeNull()
+    expect(samples.get?.long?.rpc).toEqual([600, null, 700])
   })
 
   it('shows the spread of several samples beside their median', () => {
