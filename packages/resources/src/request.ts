@@ -8,7 +8,7 @@ import {
   trustRequest,
   UsageError,
 } from '@maxclient/core'
-import { applyPlan, findPlan, planKey, rememberPlan } from './body-plan.js'
+import { applyPlan, findPlan, rememberPlan } from './body-plan.js'
 import { type DefaultsTable, defaultsFor } from './defaults.js'
 import { expandFields } from './expand.js'
 import { checkJson } from './json.js'
@@ -264,14 +264,13 @@ function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
     })
   }
   if (set === undefined) return undefined
-  const underscores = args.expandUnderscores ?? true
-  const key = planKey(set, underscores)
-  const plan = key === undefined ? undefined : findPlan(key)
+  const values: unknown[] = []
+  const plan = findPlan(set, args.expandUnderscores ?? true, values)
   if (plan === undefined) return undefined
   const path = fillPattern(route.pattern, args.params ?? {}, { actor: args.actor })
   const table = args.defaults
   if (table) checkDefaultsTable(table)
-  const body = applyPlan(plan, set, defaultsFor(route.pattern, method, table) ?? {})
+  const body = applyPlan(plan, values, defaultsFor(route.pattern, method, table) ?? {})
   return trustRequest({ method, path, auth, body })
 }
 
@@ -387,10 +386,10 @@ function buildChecked(args: BuildRequestArgs): BuiltRequest {
     const defaults = defaultsFor(pattern, method, table)
     const underscores = options?.expandUnderscores ?? args.expandUnderscores ?? true
     const single = sets.length === 1 ? sets[0]! : undefined
-    const key = single === undefined ? undefined : planKey(single, underscores)
-    const plan = key === undefined ? undefined : findPlan(key)
+    const values: unknown[] = []
+    const plan = single === undefined ? undefined : findPlan(single, underscores, values)
     if (plan !== undefined) {
-      body = applyPlan(plan, single!, defaults ?? {})
+      body = applyPlan(plan, values, defaults ?? {})
     } else {
       const expand = { expandUnderscores: underscores }
       let expanded: Record<string, unknown> | undefined
@@ -400,7 +399,7 @@ function buildChecked(args: BuildRequestArgs): BuiltRequest {
       }
       // Both are fresh copies we own, so they can be merged in place.
       body = defaults ? (expanded ? mergeOwned(defaults, expanded) : defaults) : (expanded ?? {})
-      if (key !== undefined) rememberPlan(key, single!, underscores)
+      if (single !== undefined) rememberPlan(single, underscores)
     }
   }
   request.body = files ? buildMultipart(body, files, form) : body

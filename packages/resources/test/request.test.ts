@@ -474,6 +474,72 @@ describe('bodies of plain field values (the cached plan)', () => {
     )
   })
 
+  it('never builds a field set from the plan of another whose names join to the same text', () => {
+    const put = (fields: Record<string, unknown>) =>
+      buildRequest({
+        route: findRoute('/people/{username}')!,
+        method: 'PUT',
+        params: { username: 'bob' },
+        fields,
+        expandUnderscores: false,
+      }).body
+    // Each first set records a plan; the second's names, joined with any separator, spell the same.
+    expect(put({ displayName: 'A', twitterUsername: 'B' })).toEqual({
+      displayName: 'A',
+      twitterUsername: 'B',
+    })
+    expect(put({ 'displayName\u0000twitterUsername': 'C' })).toEqual({
+      'displayName\u0000twitterUsername': 'C',
+    })
+    expect(put({ object: { a: 'x' } })).toEqual({ object: { a: 'x' } })
+    expect(put({ 'object\u0001a': 'y' })).toEqual({ 'object\u0001a': 'y' })
+    expect(put({ a: 'x', b: { c: 'y' } })).toEqual({ a: 'x', b: { c: 'y' } })
+    expect(put({ a: { b: 'x', c: 'y' } })).toEqual({ a: { b: 'x', c: 'y' } })
+  })
+
+  it('builds what the general path builds for any field names, separators and control characters included', () => {
+    // Few letters, so that names joined with the plan key's old separators often spell each other.
+    const name = fc.string({
+      unit: fc.constantFrom('a', 'b', '\u0000', '\u0001', '.'),
+      minLength: 1,
+      maxLength: 3,
+    })
+    const plain = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(null))
+    const value = fc.oneof(plain, fc.dictionary(name, plain, { maxKeys: 2 }))
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(name, value, { maxKeys: 3 }), { minLength: 1, maxLength: 4 }),
+        (sets) => {
+          for (const fields of sets) {
+            const built = (() => {
+              try {
+                const request = buildRequest({
+                  route: findRoute('/contexts')!,
+                  method: 'POST',
+                  params: {},
+                  fields,
+                  expandUnderscores: false,
+                })
+                return { body: JSON.stringify(request.body) }
+              } catch (error) {
+                return { error: (error as Error).message }
+              }
+            })()
+            let expected: { body: string } | { error: string }
+            try {
+              const expanded = expandFields(fields, { expandUnderscores: false })
+              expected = { body: JSON.stringify(deepMerge({ objectType: 'context' }, expanded)) }
+            } catch (error) {
+              expected = { error: (error as Error).message }
+            }
+            expect(built).toEqual(expected)
+          }
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
   it('plans the JSON body of an upload route, and still sends files as multipart', () => {
     const route = findRoute('/people/{username}/activities')!
     const build = (input: Record<string, unknown>) =>
