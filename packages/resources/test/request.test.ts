@@ -386,6 +386,31 @@ describe('bodies of plain field values (the cached plan)', () => {
     }
   }
 
+  // Body fields passed as rpc passes them (no underscore expansion): what buildRequest builds, and
+  // the oracle, the general expansion merged over the route's built-in default.
+  const buildFields = (fields: Record<string, unknown>) => {
+    try {
+      const request = buildRequest({
+        route: findRoute('/contexts')!,
+        method: 'POST',
+        params: {},
+        fields,
+        expandUnderscores: false,
+      })
+      return { body: JSON.stringify(request.body) }
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+  }
+  const expandedFields = (fields: Record<string, unknown>) => {
+    try {
+      const expanded = expandFields(fields, { expandUnderscores: false })
+      return { body: JSON.stringify(deepMerge({ objectType: 'context' }, expanded)) }
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+  }
+
   it('builds exactly what the general expansion builds, key order included, on every later call', () => {
     const name = fc
       .array(fc.constantFrom('a', 'b', 'object', 'content', 'objectType', 'x'), {
@@ -445,30 +470,9 @@ describe('bodies of plain field values (the cached plan)', () => {
     const name = fc.constantFrom('object', 'object_content', 'object.content', 'generator', 'objectType')
     fc.assert(
       fc.property(fc.dictionary(name, value, { maxKeys: 3 }), (fields) => {
-        const build = () => {
-          try {
-            const request = buildRequest({
-              route: findRoute('/contexts')!,
-              method: 'POST',
-              params: {},
-              fields,
-              expandUnderscores: false,
-            })
-            return { body: JSON.stringify(request.body) }
-          } catch (error) {
-            return { error: (error as Error).message }
-          }
-        }
-        const first = build()
-        expect(build()).toEqual(first)
-        let expected: { body: string } | { error: string }
-        try {
-          const expanded = expandFields(fields, { expandUnderscores: false })
-          expected = { body: JSON.stringify(deepMerge({ objectType: 'context' }, expanded)) }
-        } catch (error) {
-          expected = { error: (error as Error).message }
-        }
-        expect(first).toEqual(expected)
+        const first = buildFields(fields)
+        expect(buildFields(fields)).toEqual(first)
+        expect(first).toEqual(expandedFields(fields))
       }),
       { numRuns: 300 },
     )
@@ -510,30 +514,7 @@ describe('bodies of plain field values (the cached plan)', () => {
       fc.property(
         fc.array(fc.dictionary(name, value, { maxKeys: 3 }), { minLength: 1, maxLength: 4 }),
         (sets) => {
-          for (const fields of sets) {
-            const built = (() => {
-              try {
-                const request = buildRequest({
-                  route: findRoute('/contexts')!,
-                  method: 'POST',
-                  params: {},
-                  fields,
-                  expandUnderscores: false,
-                })
-                return { body: JSON.stringify(request.body) }
-              } catch (error) {
-                return { error: (error as Error).message }
-              }
-            })()
-            let expected: { body: string } | { error: string }
-            try {
-              const expanded = expandFields(fields, { expandUnderscores: false })
-              expected = { body: JSON.stringify(deepMerge({ objectType: 'context' }, expanded)) }
-            } catch (error) {
-              expected = { error: (error as Error).message }
-            }
-            expect(built).toEqual(expected)
-          }
+          for (const fields of sets) expect(buildFields(fields)).toEqual(expandedFields(fields))
         },
       ),
       { numRuns: 500 },
