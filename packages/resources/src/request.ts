@@ -230,10 +230,26 @@ function isReservedInput(key: string): boolean {
 }
 
 /**
+ * The body fields of a planned call's `input`: the input itself when it holds a field, `undefined`
+ * when it holds none, and `null` when it is not for the planned path (not a plain object, or a
+ * query, whole body or file in it).
+ */
+function plannedInputFields(input: Record<string, unknown>): Record<string, unknown> | undefined | null {
+  if (!isPlainObject(input)) return null
+  let set: Record<string, unknown> | undefined
+  for (const key in input) {
+    if (!Object.hasOwn(input, key) || input[key] === undefined) continue
+    if (isReservedInput(key)) return null
+    set = input
+  }
+  return set
+}
+
+/**
  * The common call, built without the general machinery: a known route, no per-call options or
  * query, and body fields of a shape already built once (so already checked: see `body-plan.ts`).
- * `undefined` for anything else. Keeping this small keeps it cheap to run and to optimise; the
- * general path (`buildChecked`) is then rarely hot.
+ * `undefined` for anything else. Kept small on purpose: V8 counts a function's size against its
+ * tier-up, and this one runs once per call (see bench/README.md, "Instructions per request").
  */
 function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
   const { route, method, input, fields } = args
@@ -241,33 +257,18 @@ function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
   const spec = methodOf(route, method)
   if (spec === undefined) return undefined
   // Uploads (`upload_*` keys) take the general path; an upload route without files sends JSON.
-  let set: Record<string, unknown> | undefined
-  if (input !== undefined) {
-    if (!isPlainObject(input)) return undefined
-    for (const key in input) {
-      if (!Object.hasOwn(input, key) || input[key] === undefined) continue
-      if (isReservedInput(key)) return undefined
-      set = input
-    }
-  }
-  if (fields !== undefined) {
-    if (set !== undefined || !isPlainObject(fields)) return undefined
-    set = fields
-  }
+  let set = input === undefined ? undefined : plannedInputFields(input)
+  if (fields !== undefined) set = set === undefined && isPlainObject(fields) ? fields : null
+  if (set === null) return undefined
+  // The general path fills the path before it reads any field, so its errors come first here too.
+  const path = fillPattern(route.pattern, args.params ?? {}, { actor: args.actor })
   const auth = spec.permission !== 'Anonymous'
-  if (method === 'GET' || method === 'HEAD') {
-    if (set !== undefined) return undefined
-    return trustRequest({
-      method,
-      path: fillPattern(route.pattern, args.params ?? {}, { actor: args.actor }),
-      auth,
-    })
-  }
+  if (method === 'GET' || method === 'HEAD')
+    return set === undefined ? trustRequest({ method, path, auth }) : undefined
   if (set === undefined) return undefined
   const values: unknown[] = []
   const plan = findPlan(set, args.expandUnderscores ?? true, values)
   if (plan === undefined) return undefined
-  const path = fillPattern(route.pattern, args.params ?? {}, { actor: args.actor })
   const table = args.defaults
   if (table) checkDefaultsTable(table)
   const body = applyPlan(plan, values, defaultsFor(route.pattern, method, table) ?? {})
