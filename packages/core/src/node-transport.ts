@@ -8,8 +8,10 @@ import {
   decode,
   encodeMultipart,
   type Hop,
+  pathStartOf,
   REDIRECTS,
   redirectHop,
+  sliceOf,
   withEncoding,
 } from './http-common.js'
 import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
@@ -182,8 +184,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
       reject(error)
     }
     try {
-      const slash = url.indexOf('/', url.indexOf('//') + 2)
-      const origin = originOf(slash === -1 ? url : url.slice(0, slash))
+      const slash = pathStartOf(url)
+      const origin = originOf(slash === -1 ? url : sliceOf(url, 0, slash))
       // The same options and header shapes as a hand-written `http.request` call: Node's request
       // code then takes the paths (and gets optimised when) a plain caller's does.
       let sent = withEncoding(headers)
@@ -192,7 +194,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         protocol: origin.protocol,
         hostname: origin.hostname,
         port: origin.port,
-        path: slash === -1 ? '/' : url.slice(slash),
+        path: slash === -1 ? '/' : sliceOf(url, slash),
         method,
         headers: sent,
       }

@@ -12,8 +12,10 @@ import {
   checkSocketOptions,
   decode,
   encodeMultipart,
+  pathStartOf,
   REDIRECTS,
   redirectHop,
+  sliceOf,
   withEncoding,
 } from './http-common.js'
 import { DEFAULT_MAX_RESPONSE_SIZE } from './limits.js'
@@ -259,10 +261,9 @@ class Exchange implements Dispatcher.DispatchHandler {
   send(): void {
     const url = this.url
     // A URL is not parsed per request: the origin is cut from the string (as node-transport does).
-    const authority = url.indexOf('//') + 2
-    const slash = url.indexOf('/', authority)
-    let origin = slash === -1 ? url : url.slice(0, slash)
-    let path = slash === -1 ? '/' : url.slice(slash)
+    const slash = pathStartOf(url)
+    let origin = slash === -1 ? url : sliceOf(url, 0, slash)
+    let path = slash === -1 ? '/' : sliceOf(url, slash)
     let pool = this.state.pools.get(origin)
     if (pool === undefined) {
       try {
