@@ -26,6 +26,13 @@ const FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ]
 
+/**
+ * Every Playwright wait (navigation, locator, screenshot) gives up after this long. CI runs this
+ * suite beside every other one on 2 cores, where loading the /docs page alone has taken 12 s;
+ * it stays below the test timeout (vitest.config.ts) so a slow step fails naming itself.
+ */
+export const STEP_TIMEOUT = 45_000
+
 export interface Browser {
   context: BrowserContext
   page: Page
@@ -42,6 +49,8 @@ export async function launch(): Promise<Browser> {
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
   })
+  context.setDefaultTimeout(STEP_TIMEOUT)
+  context.setDefaultNavigationTimeout(STEP_TIMEOUT)
   const page = context.pages()[0] ?? (await context.newPage())
   const requested: string[] = []
   page.on('request', (request) => {
