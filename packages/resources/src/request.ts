@@ -221,7 +221,8 @@ export function checkCallOptions(
  * (see `checkJson`).
  */
 export function buildRequest(args: BuildRequestArgs): BuiltRequest {
-  return buildPlanned(args) ?? buildChecked(args)
+  const planned = buildPlanned(args)
+  return typeof planned === 'object' ? planned : buildChecked(args, planned)
 }
 
 /** Input keys that are not body fields: the query, the whole body, and files. */
@@ -248,10 +249,12 @@ function plannedInputFields(input: Record<string, unknown>): Record<string, unkn
 /**
  * The common call, built without the general machinery: a known route, no per-call options or
  * query, and body fields of a shape already built once (so already checked: see `body-plan.ts`).
- * `undefined` for anything else. Kept small on purpose: V8 counts a function's size against its
- * tier-up, and this one runs once per call (see bench/README.md, "Instructions per request").
+ * For anything else, the path when it was filled before the call turned out not to be planned (so
+ * the general path does not fill and hash it again), or `undefined`. Kept small on purpose: V8
+ * counts a function's size against its tier-up, and this one runs once per call (see
+ * bench/README.md, "Instructions per request").
  */
-function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
+function buildPlanned(args: BuildRequestArgs): BuiltRequest | string | undefined {
   const { route, method, input, fields } = args
   if (route === undefined || args.options !== undefined || !isHttpMethod(method)) return undefined
   const spec = methodOf(route, method)
@@ -264,18 +267,19 @@ function buildPlanned(args: BuildRequestArgs): BuiltRequest | undefined {
   const path = fillPattern(route.pattern, args.params ?? {}, { actor: args.actor })
   const auth = spec.permission !== 'Anonymous'
   if (method === 'GET' || method === 'HEAD')
-    return set === undefined ? trustRequest({ method, path, auth }) : undefined
-  if (set === undefined) return undefined
+    return set === undefined ? trustRequest({ method, path, auth }) : path
+  if (set === undefined) return path
   const values: unknown[] = []
   const plan = findPlan(set, args.expandUnderscores ?? true, values)
-  if (plan === undefined) return undefined
+  if (plan === undefined) return path
   const table = args.defaults
   if (table) checkDefaultsTable(table)
   const body = applyPlan(plan, values, defaultsFor(route.pattern, method, table) ?? {})
   return trustRequest({ method, path, auth, body })
 }
 
-function buildChecked(args: BuildRequestArgs): BuiltRequest {
+/** The general path; `filledPath` is the route's path when `buildPlanned` already filled it. */
+function buildChecked(args: BuildRequestArgs, filledPath: string | undefined): BuiltRequest {
   const { method, input } = args
   if (!isHttpMethod(method)) {
     throw new UsageError(`Unknown HTTP method ${describe(method)}: use GET, POST, PUT, DELETE or HEAD`)
@@ -289,7 +293,7 @@ function buildChecked(args: BuildRequestArgs): BuiltRequest {
   const caller = args.caller ?? `${method} ${pattern}`
   const options =
     args.options === undefined ? undefined : checkCallOptions(args.options, caller, args.callerOptions)
-  const path = fillPattern(pattern, args.params ?? {}, { actor: args.actor })
+  const path = filledPath ?? fillPattern(pattern, args.params ?? {}, { actor: args.actor })
   if (input !== undefined && !isPlainObject(input)) {
     throw new UsageError(
       `${caller} takes an object of fields as its first argument (e.g. { qs: { limit: 5 } } or { data: ... }), got ${describe(input)}`,
