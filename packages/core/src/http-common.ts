@@ -21,6 +21,24 @@ export function pathStartOf(url: string): number {
   return indexOfText.call(url, '/', indexOfText.call(url, '//') + 2)
 }
 
+/**
+ * True when `origin`, a URL cut before the `/` {@link pathStartOf} found, ends where its host does.
+ * A host also ends at `\`, `?` or `#` (WHATWG URL, special schemes): `http://h?next=/x` cut at its
+ * `/` gives `http://h?next=`, and that URL is parsed instead.
+ */
+export function endsAtHost(origin: string): boolean {
+  return !/[\\?#]/.test(origin)
+}
+
+/**
+ * The request path (path and query, no fragment) of an absolute URL, parsed: for the URLs that
+ * {@link pathStartOf} cannot cut (see {@link endsAtHost}), or that have no path.
+ */
+export function requestPathOf(url: string): string {
+  const whole = new URL(url)
+  return whole.pathname + whole.search
+}
+
 /** `text.slice(from, to)`, with feedback that does not depend on how the string is stored. */
 export function sliceOf(text: string, from: number, to?: number): string {
   return sliceText.call(text, from, to)

@@ -7,10 +7,12 @@ import {
   checkSocketOptions,
   decode,
   encodeMultipart,
+  endsAtHost,
   type Hop,
   pathStartOf,
   REDIRECTS,
   redirectHop,
+  requestPathOf,
   sliceOf,
   withEncoding,
 } from './http-common.js'
@@ -194,7 +196,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         protocol: origin.protocol,
         hostname: origin.hostname,
         port: origin.port,
-        path: slash === -1 ? '/' : sliceOf(url, slash),
+        // A URL cut before a `/` that is not its path's (no path, or a query after the host) is parsed.
+        path: slash !== -1 && origin.cut ? sliceOf(url, slash) : requestPathOf(url),
         method,
         headers: sent,
       }
@@ -310,6 +313,8 @@ interface Origin {
   readonly port: string
   /** `user:password` from the URL, decoded, as Node's `auth` option takes it. */
   readonly auth: string | undefined
+  /** The text ends where the host does, so the URL's path follows it (see `endsAtHost`). */
+  readonly cut: boolean
 }
 
 const origins = new Map<string, Origin>()
@@ -327,6 +332,7 @@ function originOf(text: string): Origin {
         url.username === '' && url.password === ''
           ? undefined
           : `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`,
+      cut: endsAtHost(text),
     }
     if (origins.size > 64) origins.clear()
     origins.set(text, origin)

@@ -12,6 +12,7 @@ import {
   checkSocketOptions,
   decode,
   encodeMultipart,
+  endsAtHost,
   pathStartOf,
   REDIRECTS,
   redirectHop,
@@ -267,8 +268,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     let pool = this.state.pools.get(origin)
     if (pool === undefined) {
       try {
-        if (slash === -1 || origin.includes('?')) {
-          // A query right after the host (`http://h?x`): parsed, this once.
+        if (slash === -1 || !endsAtHost(origin)) {
+          // No path, or a query or fragment right after the host (`http://h?x`): parsed.
           const whole = new URL(url)
           const cut = whole.href.indexOf('/', whole.protocol.length + 2)
           origin = cut === -1 ? whole.href : whole.href.slice(0, cut)

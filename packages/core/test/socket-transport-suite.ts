@@ -61,6 +61,21 @@ export function socketTransportSuite(
       expect(JSON.parse(Buffer.from(result.body).toString())).toEqual({ got: { a: 1 } })
     })
 
+    it('sends the path and query of a URL with no path, or with a query or fragment right after the host', async () => {
+      const paths: Array<string | undefined> = []
+      const server = await serve((req, res) => {
+        paths.push(req.url)
+        json(res, 200, {})
+      })
+      const transport = create()
+      // A query after the host may hold a `/`; the first `/` after `//` is then not the path's.
+      const urls = ['?next=/people/x&a=1', '', '?q=1', '#/frag/x', '/people/ann?next=/x']
+      for (const rest of urls) {
+        expect((await transport({ method: 'GET', url: `${server.url}${rest}`, headers: {} })).status).toBe(200)
+      }
+      expect(paths).toEqual(['/?next=/people/x&a=1', '/', '/?q=1', '/', '/people/ann?next=/x'])
+    })
+
     it(`reuses kept-alive connections for sequential requests (${keptAlive} at most)`, async () => {
       const server = await serve((req, res) => json(res, 200, { path: req.url }))
       const max = new MaxCore(server.url, { token: 'tok-1234', actor: 'a', transport: create() })
