@@ -71,7 +71,9 @@ export function socketTransportSuite(
       // A query after the host may hold a `/`; the first `/` after `//` is then not the path's.
       const urls = ['?next=/people/x&a=1', '', '?q=1', '#/frag/x', '/people/ann?next=/x']
       for (const rest of urls) {
-        expect((await transport({ method: 'GET', url: `${server.url}${rest}`, headers: {} })).status).toBe(200)
+        expect((await transport({ method: 'GET', url: `${server.url}${rest}`, headers: {} })).status).toBe(
+          200,
+        )
       }
       expect(paths).toEqual(['/?next=/people/x&a=1', '/', '/?q=1', '/', '/people/ann?next=/x'])
     })
