@@ -49,8 +49,7 @@ export async function launch(): Promise<Browser> {
     args: FLAGS,
     viewport: { width: 1280, height: 900 },
   })
-  context.setDefaultTimeout(STEP_TIMEOUT)
-  context.setDefaultNavigationTimeout(STEP_TIMEOUT)
+  context.setDefaultTimeout(STEP_TIMEOUT) // navigations included
   const page = context.pages()[0] ?? (await context.newPage())
   const requested: string[] = []
   page.on('request', (request) => {

@@ -69,13 +69,13 @@ export function socketTransportSuite(
       })
       const transport = create()
       // A query after the host may hold a `/`; the first `/` after `//` is then not the path's.
-      const urls = ['?next=/people/x&a=1', '', '?q=1', '#/frag/x', '/people/ann?next=/x']
+      const urls = ['?next=/people/x&a=1', '', '?q=1', '#/frag/x', '\\people/x', '/people/ann?next=/x']
       for (const rest of urls) {
         expect((await transport({ method: 'GET', url: `${server.url}${rest}`, headers: {} })).status).toBe(
           200,
         )
       }
-      expect(paths).toEqual(['/?next=/people/x&a=1', '/', '/?q=1', '/', '/people/ann?next=/x'])
+      expect(paths).toEqual(['/?next=/people/x&a=1', '/', '/?q=1', '/', '/people/x', '/people/ann?next=/x'])
     })
 
     it(`reuses kept-alive connections for sequential requests (${keptAlive} at most)`, async () => {
