@@ -76,39 +76,56 @@ export const INSTRUCTION_TARGETS = [
  */
 
 /**
- * Instructions per operation of every cell, from the totals of its runs: each sample is a run of
+ * What one counted process executed: its total, and the part V8's background compiler threads did.
+ * @typedef {{ total: number, compile: number }} Counted
+ */
+
+/**
+ * Instructions per operation of every cell, from the counts of its runs: each sample is a run of
  * `low` counted operations then one of `high`, in that order, and a cell's `samples` pairs follow
- * each other. A cell's figure is the median of its samples, or null when any run failed.
+ * each other. A cell's figure is the median of its samples, or null when any run failed; so is
+ * `compilePerOp`, the part of it V8's background compiler threads did.
  * @param {readonly { caseId: string, warmup: string, runner: string }[]} plan one entry per run
- * @param {readonly (number | null | undefined)[]} counts each run's total, in plan order
+ * @param {readonly (Counted | null | undefined)[]} counts each run's counts, in plan order
  * @param {{ samples: number, low: number, high: number }} shape
  */
 export function perOperation(plan, counts, { samples, low, high }) {
   /** @type {PerOp} */
   const perOp = {}
+  /** @type {PerOp} */
+  const compilePerOp = {}
   /** Every sample's figure per cell. @type {Record<string, Record<string, Record<string, (number | null)[]>>>} */
   const figuresOf = {}
   const cell = 2 * samples
+  /** @param {(number | null)[]} figures */
+  const medianOf = (figures) => {
+    const counted = /** @type {number[]} */ (figures.filter((figure) => figure !== null))
+    return counted.length === figures.length ? Math.round(median(counted)) : null
+  }
   for (let i = 0; i < plan.length; i += cell) {
     const { caseId, warmup, runner } = /** @type {(typeof plan)[number]} */ (plan[i])
     /** @type {(number | null)[]} */
     const figures = []
+    /** @type {(number | null)[]} */
+    const compiles = []
     for (let j = i; j < i + cell; j += 2) {
       const lowCount = counts[j] ?? null
       const highCount = counts[j + 1] ?? null
-      figures.push(
-        lowCount === null || highCount === null ? null : Math.round((highCount - lowCount) / (high - low)),
-      )
+      const failed = lowCount === null || highCount === null
+      figures.push(failed ? null : Math.round((highCount.total - lowCount.total) / (high - low)))
+      compiles.push(failed ? null : Math.round((highCount.compile - lowCount.compile) / (high - low)))
     }
-    const counted = figures.filter((figure) => figure !== null)
     perOp[caseId] ??= {}
     perOp[caseId][warmup] ??= {}
-    perOp[caseId][warmup][runner] = counted.length === figures.length ? Math.round(median(counted)) : null
+    perOp[caseId][warmup][runner] = medianOf(figures)
+    compilePerOp[caseId] ??= {}
+    compilePerOp[caseId][warmup] ??= {}
+    compilePerOp[caseId][warmup][runner] = medianOf(compiles)
     figuresOf[caseId] ??= {}
     figuresOf[caseId][warmup] ??= {}
     figuresOf[caseId][warmup][runner] = figures
   }
-  return { perOp, samples: figuresOf }
+  return { perOp, samples: figuresOf, compilePerOp }
 }
 
 /**
@@ -137,32 +154,72 @@ export function evaluateInstructionTargets(perOp) {
 }
 
 /**
+ * Instructions per operation without the background compiles, or null when a figure is missing.
+ * @param {number | null | undefined} value
+ * @param {number | null | undefined} compile
+ */
+function withoutCompile(value, compile) {
+  return value === null || value === undefined || compile === null || compile === undefined
+    ? null
+    : value - compile
+}
+
+/** @param {number | null} value @param {number | null | undefined} base */
+function ratioText(value, base) {
+  return value === null || base === null || base === undefined ? '-' : `${(value / base).toFixed(2)}x`
+}
+
+/**
+ * The table: one row per case, warm-up and runner, with its ratio to raw node:http; where the
+ * background compiles were counted, their share and the ratio without them; then rpc against rest
+ * both ways, and the targets (judged on the totals).
  * @param {{ mode: string, cases: { id: string, perOp: Record<string, Record<string, number | null>>,
+ *   compilePerOp?: Record<string, Record<string, number | null>>,
  *   samples?: Record<string, Record<string, (number | null)[]>> }[],
  *   targets: { title: string, ratio: number, max: number, verdict: string }[] }} report
  */
 export function formatInstructionTable(report) {
-  const lines = [
-    `${'case'.padEnd(6)} ${'warm-up'.padEnd(8)} ${'runner'.padEnd(12)} ${'instr/op'.padStart(10)} ${'x raw'.padStart(7)}`,
-  ]
+  const split = report.cases.some((c) => c.compilePerOp !== undefined)
+  const head = `${'case'.padEnd(6)} ${'warm-up'.padEnd(8)} ${'runner'.padEnd(12)} ${'instr/op'.padStart(10)} ${'x raw'.padStart(7)}`
+  const lines = [split ? `${head} ${'compile/op'.padStart(11)} ${'x raw w/o'.padStart(10)}` : head]
+  /** @type {string[]} */
+  const rpcAgainstRest = []
   for (const c of report.cases) {
     for (const [warmup, byRunner] of Object.entries(c.perOp ?? {})) {
       const base = byRunner['raw-http']
+      const compiles = c.compilePerOp?.[warmup] ?? {}
+      const baseWithout = withoutCompile(base, compiles['raw-http'])
       for (const [runner, value] of Object.entries(byRunner)) {
         const count = value === null ? '-' : String(value)
-        const ratio =
-          value === null || base === null || base === undefined ? '-' : `${(value / base).toFixed(2)}x`
+        let row = `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${runner.padEnd(12)} ${count.padStart(10)} ${ratioText(value, base).padStart(7)}`
+        if (split) {
+          const compile = compiles[runner]
+          const shown = compile === null || compile === undefined ? '-' : String(compile)
+          row += ` ${shown.padStart(11)} ${ratioText(withoutCompile(value, compile), baseWithout).padStart(10)}`
+        }
         // With several samples (`--samples`), the median is reported and the spread shown beside it.
         const figures = c.samples?.[warmup]?.[runner]?.filter((figure) => figure !== null) ?? []
-        const spread = figures.length > 1 ? `  ${Math.min(...figures)}-${Math.max(...figures)}` : ''
-        lines.push(
-          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${runner.padEnd(12)} ${count.padStart(10)} ${ratio.padStart(7)}${spread}`,
+        if (figures.length > 1) row += `  ${Math.min(...figures)}-${Math.max(...figures)}`
+        lines.push(row)
+      }
+      if (split && byRunner.rpc !== undefined && byRunner.rest !== undefined) {
+        const total = ratioText(byRunner.rpc, byRunner.rest)
+        const without = ratioText(
+          withoutCompile(byRunner.rpc, compiles.rpc),
+          withoutCompile(byRunner.rest, compiles.rest),
+        )
+        rpcAgainstRest.push(
+          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${total.padStart(7)} ${without.padStart(10)}`,
         )
       }
     }
   }
+  if (rpcAgainstRest.length > 0) {
+    const columns = `${'case'.padEnd(6)} ${'warm-up'.padEnd(8)} ${'total'.padStart(7)} ${'w/o compile'.padStart(11)}`
+    lines.push('', 'rpc against rest', columns, ...rpcAgainstRest)
+  }
   if (report.targets.length > 0) {
-    lines.push('', 'targets')
+    lines.push('', 'targets (on the totals)')
     for (const t of report.targets) {
       lines.push(`${t.verdict.padEnd(7)} ${t.title}: ${t.ratio.toFixed(2)}x (target <= ${t.max})`)
     }

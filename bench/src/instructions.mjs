@@ -4,14 +4,16 @@
 // fresh process under callgrind, once with `low` and once with `high` counted operations after the
 // same warm-up; (I(high) - I(low)) / (high - low) is the cost of one operation, with start-up,
 // module loading and warm-up cancelled out. Counts do not depend on the machine's load, so the
-// ratios to raw node:http are repeatable where timed ratios on a shared machine are not.
+// ratios to raw node:http are repeatable where timed ratios on a shared machine are not. The part
+// V8's background compiler threads did is reported beside each figure (see callgrind.mjs).
 
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { annotateInclusive, backgroundCompileOf } from './callgrind.mjs'
 import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
 import {
   evaluateInstructionTargets,
@@ -117,19 +119,19 @@ const SETTLE_MS = 3000
 const HASH_SEED = '--hash-seed=1'
 
 /**
- * Runs one counting worker; resolves with the instructions callgrind collected (null in smoke mode).
+ * Runs one counting worker; resolves with what callgrind collected (null in smoke mode).
  * @param {Record<string, unknown>} config
  * @param {boolean} smoke
- * @returns {Promise<number | null>}
+ * @param {string} outFile where callgrind writes its profile (read, then deleted)
+ * @returns {Promise<import('./instruction-report.mjs').Counted | null>}
  */
-function countOnce(config, smoke) {
+function countOnce(config, smoke, outFile) {
   // A fixed hash seed: V8 picks a random one at start-up, and the work that takes varies from
   // process to process by up to ~10 M instructions, which would not cancel between the two runs.
   const worker = [HASH_SEED, join(here, 'count-worker.mjs'), JSON.stringify(config)]
-  // `--callgrind-out-file=/dev/null`: only the total is wanted, and it is printed on stderr.
   const [command, args] = smoke
     ? [process.execPath, worker]
-    : ['valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...worker]]
+    : ['valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, process.execPath, ...worker]]
   return new Promise((resolveCount, reject) => {
     const child = spawn(command, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -160,7 +162,16 @@ function countOnce(config, smoke) {
         reject(new Error(`${config.runner} ${config.op}: the worker did not get ${HASH_SEED}`))
         return
       }
-      resolveCount(smoke ? null : Number(collected?.[1]))
+      if (smoke) {
+        resolveCount(null)
+        return
+      }
+      annotateInclusive(outFile)
+        .then((annotated) =>
+          resolveCount({ total: Number(collected?.[1]), compile: backgroundCompileOf(annotated) }),
+        )
+        .catch(reject)
+        .finally(() => rmSync(outFile, { force: true }))
     })
   })
 }
@@ -197,10 +208,12 @@ async function main(options) {
     )
     process.exit(2)
   }
+  // Each profile is read as soon as its process ends, then deleted (a few MB each).
+  const profiles = mkdtempSync(join(tmpdir(), 'bench-callgrind-'))
   const server = await startServerProcess(0, 0)
   progress(`loopback server at ${server.url}; ${options.smoke ? 'smoke run, nothing counted' : valgrind}`)
   const cases = INSTRUCTION_CASES.filter((c) => options.cases.includes(c.id))
-  /** @type {{ caseId: string, warmup: string, runner: string, count: number, run: () => Promise<number | null> }[]} */
+  /** @type {{ caseId: string, warmup: string, runner: string, count: number, run: () => Promise<import('./instruction-report.mjs').Counted | null> }[]} */
   const plan = []
   for (const c of cases) {
     for (const warmupName of options.warmups) {
@@ -219,6 +232,8 @@ async function main(options) {
               count,
               settleMs: options.smoke ? 0 : SETTLE_MS,
             }
+            // One profile file per process (they run `--jobs` at a time).
+            const outFile = join(profiles, `${plan.length}.out`)
             plan.push({
               caseId: c.id,
               warmup: warmupName,
@@ -226,11 +241,15 @@ async function main(options) {
               count,
               run: async () => {
                 const started = Date.now()
-                const instructions = await countOnce(config, options.smoke)
+                const counted = await countOnce(config, options.smoke, outFile)
+                const figure =
+                  counted === null
+                    ? 'ran'
+                    : `${counted.total} instructions, ${counted.compile} in background compiles`
                 progress(
-                  `${c.id} ${warmupName} ${runner} x${count}: ${instructions === null ? 'ran' : `${instructions} instructions`} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+                  `${c.id} ${warmupName} ${runner} x${count}: ${figure} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
                 )
-                return instructions
+                return counted
               },
             })
           }
@@ -247,8 +266,9 @@ async function main(options) {
     )
   } finally {
     await server.stop()
+    rmSync(profiles, { recursive: true, force: true })
   }
-  const { perOp, samples } = perOperation(plan, counts, options)
+  const { perOp, samples, compilePerOp } = perOperation(plan, counts, options)
   const targets = options.smoke ? [] : evaluateInstructionTargets(perOp)
   const report = {
     mode: options.smoke ? 'smoke' : 'full',
@@ -268,6 +288,7 @@ async function main(options) {
       id: c.id,
       title: c.title,
       perOp: perOp[c.id] ?? {},
+      ...(options.smoke ? {} : { compilePerOp: compilePerOp[c.id] ?? {} }),
       ...(options.samples > 1 ? { samples: samples[c.id] ?? {} } : {}),
     })),
     targets,

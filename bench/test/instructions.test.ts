@@ -97,13 +97,48 @@ describe('instruction figures', () => {
     const cell = { caseId: 'get', warmup: 'long', runner: 'rest' }
     const other = { caseId: 'get', warmup: 'long', runner: 'rpc' }
     const plan = [cell, cell, cell, cell, cell, cell, other, other, other, other, other, other]
-    // Samples of rest: (1.5 M - 1.0 M) / 1000 = 500, 520, 480; rpc's second pair failed.
-    const counts = [1e6, 1.5e6, 2e6, 2.52e6, 3e6, 3.48e6, 1e6, 1.6e6, null, 2e6, 1e6, 1.7e6]
-    const { perOp, samples } = perOperation(plan, counts, { samples: 3, low: 300, high: 1300 })
+    const run = (total: number, compile = 0) => ({ total, compile })
+    // Samples of rest: (1.5 M - 1.0 M) / 1000 = 500, 520, 480, of which background compiles
+    // (0.2 M - 0.1 M) / 1000 = 100, 0, 30; rpc's second pair failed.
+    const counts = [
+      run(1e6, 1e5),
+      run(1.5e6, 2e5),
+      run(2e6),
+      run(2.52e6),
+      run(3e6, 1e5),
+      run(3.48e6, 1.3e5),
+      run(1e6),
+      run(1.6e6),
+      null,
+      run(2e6),
+      run(1e6),
+      run(1.7e6),
+    ]
+    const { perOp, samples, compilePerOp } = perOperation(plan, counts, { samples: 3, low: 300, high: 1300 })
     expect(perOp.get?.long?.rest).toBe(500)
     expect(samples.get?.long?.rest).toEqual([500, 520, 480])
+    expect(compilePerOp.get?.long?.rest).toBe(30)
     expect(perOp.get?.long?.rpc).toBeNull()
+    expect(compilePerOp.get?.long?.rpc).toBeNull()
     expect(samples.get?.long?.rpc).toEqual([600, null, 700])
+  })
+
+  it('shows the background compiles, the ratio without them and rpc against rest both ways', () => {
+    const table = formatInstructionTable({
+      mode: 'full',
+      cases: [
+        {
+          id: 'get',
+          perOp: { short: { 'raw-http': 600_000, rest: 700_000, rpc: 714_000 } },
+          compilePerOp: { short: { 'raw-http': 300_000, rest: 350_000, rpc: 366_000 } },
+        },
+      ],
+      targets: [],
+    })
+    // rest: 700,000 - 350,000 = 350,000 against raw's 300,000; rpc: 348,000 against rest's 350,000.
+    expect(table).toMatch(/get\s+short\s+rest\s+700000\s+1\.17x\s+350000\s+1\.17x/)
+    expect(table).toMatch(/get\s+short\s+rpc\s+714000\s+1\.19x\s+366000\s+1\.16x/)
+    expect(table).toMatch(/rpc against rest\n.*\nget\s+short\s+1\.02x\s+0\.99x/)
   })
 
   it('shows the spread of several samples beside their median', () => {
