@@ -2,7 +2,7 @@
 // compiler threads did. A compile is paid once, in whichever counted window V8 happens to schedule
 // it, so the instruction count reports it beside the total rather than hiding it in there.
 
-import { spawn } from 'node:child_process'
+import { collectOutput } from './collect.mjs'
 
 /**
  * The entry points of V8's background compiler threads, one per tier and V8 version: TurboFan
@@ -38,24 +38,13 @@ export function backgroundCompileOf(annotated) {
  * @param {string} file
  * @returns {Promise<string>}
  */
-export function annotateInclusive(file) {
-  return new Promise((resolveText, reject) => {
-    // A threshold of 100 % lists every function, so no compiler root is cut off.
-    const child = spawn('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.once('error', reject)
-    child.once('close', (code) => {
-      if (code === 0) resolveText(stdout)
-      else reject(new Error(`callgrind_annotate ${file} exited ${code}: ${stderr.slice(-500)}`))
-    })
-  })
+export async function annotateInclusive(file) {
+  // A threshold of 100 % lists every function, so no compiler root is cut off.
+  const { code, stdout, stderr } = await collectOutput('callgrind_annotate', [
+    '--inclusive=yes',
+    '--threshold=100',
+    file,
+  ])
+  if (code !== 0) throw new Error(`callgrind_annotate ${file} exited ${code}: ${stderr.slice(-500)}`)
+  return stdout
 }

@@ -7,13 +7,14 @@
 // ratios to raw node:http are repeatable where timed ratios on a shared machine are not. The part
 // V8's background compiler threads did is reported beside each figure (see callgrind.mjs).
 
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { annotateInclusive, backgroundCompileOf } from './callgrind.mjs'
+import { collectOutput } from './collect.mjs'
 import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
 import {
   evaluateInstructionTargets,
@@ -125,55 +126,33 @@ const HASH_SEED = '--hash-seed=1'
  * @param {string} outFile where callgrind writes its profile (read, then deleted)
  * @returns {Promise<import('./instruction-report.mjs').Counted | null>}
  */
-function countOnce(config, smoke, outFile) {
+async function countOnce(config, smoke, outFile) {
   // A fixed hash seed: V8 picks a random one at start-up, and the work that takes varies from
   // process to process by up to ~10 M instructions, which would not cancel between the two runs.
   const worker = [HASH_SEED, join(here, 'count-worker.mjs'), JSON.stringify(config)]
   const [command, args] = smoke
     ? [process.execPath, worker]
     : ['valgrind', ['--tool=callgrind', `--callgrind-out-file=${outFile}`, process.execPath, ...worker]]
-  return new Promise((resolveCount, reject) => {
-    const child = spawn(command, args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.once('error', reject)
-    child.once('close', (code) => {
-      const collected = /Collected : (\d+)/.exec(stderr)
-      if (code !== 0 || !stdout.includes('COUNT_DONE') || (!smoke && collected === null)) {
-        const tail = stderr
-          .split('\n')
-          .filter((line) => !line.startsWith('=='))
-          .join('\n')
-          .slice(-1500)
-        reject(new Error(`${config.runner} ${config.op} (count ${config.count}) exited ${code}:\n${tail}`))
-        return
-      }
-      const done = JSON.parse(stdout.slice(stdout.indexOf('COUNT_DONE') + 'COUNT_DONE'.length))
-      if (!done.execArgv.includes(HASH_SEED)) {
-        reject(new Error(`${config.runner} ${config.op}: the worker did not get ${HASH_SEED}`))
-        return
-      }
-      if (smoke) {
-        resolveCount(null)
-        return
-      }
-      annotateInclusive(outFile)
-        .then((annotated) =>
-          resolveCount({ total: Number(collected?.[1]), compile: backgroundCompileOf(annotated) }),
-        )
-        .catch(reject)
-        .finally(() => rmSync(outFile, { force: true }))
-    })
-  })
+  const { code, stdout, stderr } = await collectOutput(command, args, { ...process.env, NODE_OPTIONS: '' })
+  const collected = /Collected : (\d+)/.exec(stderr)
+  if (code !== 0 || !stdout.includes('COUNT_DONE') || (!smoke && collected === null)) {
+    const tail = stderr
+      .split('\n')
+      .filter((line) => !line.startsWith('=='))
+      .join('\n')
+      .slice(-1500)
+    throw new Error(`${config.runner} ${config.op} (count ${config.count}) exited ${code}:\n${tail}`)
+  }
+  const done = JSON.parse(stdout.slice(stdout.indexOf('COUNT_DONE') + 'COUNT_DONE'.length))
+  if (!done.execArgv.includes(HASH_SEED)) {
+    throw new Error(`${config.runner} ${config.op}: the worker did not get ${HASH_SEED}`)
+  }
+  if (smoke) return null
+  try {
+    return { total: Number(collected?.[1]), compile: backgroundCompileOf(await annotateInclusive(outFile)) }
+  } finally {
+    rmSync(outFile, { force: true })
+  }
 }
 
 /**

@@ -1,13 +1,14 @@
 // Whole-process cases: each run is a fresh `node` (or python) process, timed from spawn to exit by
 // the parent; CPU and peak RSS come from the process itself through src/probe.cjs.
 
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BULK_SIZES, bulkInput } from './bulk-fixtures.mjs'
+import { collectOutput } from './collect.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const probe = join(here, 'probe.cjs')
@@ -150,24 +151,8 @@ export async function runProcess(spec, env) {
     }
     delete childEnv.NODE_OPTIONS
     const started = process.hrtime.bigint()
-    const child = spawn(spec.command, spec.args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (text) => {
-      stdout += text
-    })
-    child.stderr.setEncoding('utf8').on('data', (text) => {
-      stderr += text
-    })
-    /** @type {number | null} */
-    const code = await new Promise((resolve, reject) => {
-      child.once('error', reject)
-      child.once('exit', (exitCode) => resolve(exitCode))
-    })
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6
-    await new Promise((resolve) =>
-      child.stdout.closed ? resolve(undefined) : child.stdout.once('close', resolve),
-    )
+    const { code, stdout, stderr, exitedAt } = await collectOutput(spec.command, spec.args, childEnv)
+    const wallMs = Number(exitedAt - started) / 1e6
     const name = describeCommand(spec)
     if (code !== 0) throw new Error(`${name} exited with ${code}: ${stderr.slice(0, 500)}`)
     const wrong = spec.check(stdout)

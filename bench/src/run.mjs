@@ -2,13 +2,14 @@
 // `pnpm bench`: runs every case through every runner against the loopback server, prints the table
 // and the targets, and writes the results as JSON. See README.md for how to read them.
 
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { OPTIONAL_RUNNERS, PAGING_CASE, PROCESS_CASES, REQUEST_CASES, REQUEST_RUNNERS } from './cases.mjs'
+import { collectOutput } from './collect.mjs'
 import { BENCH_TOKEN, BENCH_USER } from './fixtures.mjs'
 import { processCommand, runProcess } from './processes.mjs'
 import { formatTable, formatTargets } from './report.mjs'
@@ -105,30 +106,17 @@ const progress = (line) => process.stderr.write(`${line}\n`)
  * @param {string[]} nodeFlags
  * @returns {Promise<{ status: 'ok' | 'unavailable' | 'error', reason?: string, [figure: string]: any }>}
  */
-function runWorker(config, nodeFlags) {
-  return new Promise((done, reject) => {
-    const env = { ...process.env }
-    delete env.NODE_OPTIONS
-    const child = spawn(process.execPath, [...nodeFlags, join(here, 'worker.mjs'), JSON.stringify(config)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.once('error', reject)
-    child.once('close', (code) => {
-      const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '))
-      if (line) done(JSON.parse(line.slice('BENCH_RESULT '.length)))
-      else
-        done({ status: 'error', reason: `worker exited with ${code} and no result: ${stderr.slice(0, 800)}` })
-    })
-  })
+async function runWorker(config, nodeFlags) {
+  const env = { ...process.env }
+  delete env.NODE_OPTIONS
+  const { code, stdout, stderr } = await collectOutput(
+    process.execPath,
+    [...nodeFlags, join(here, 'worker.mjs'), JSON.stringify(config)],
+    env,
+  )
+  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '))
+  if (line) return JSON.parse(line.slice('BENCH_RESULT '.length))
+  return { status: 'error', reason: `worker exited with ${code} and no result: ${stderr.slice(0, 800)}` }
 }
 
 /** @param {unknown} error */
