@@ -209,7 +209,7 @@ export function formatInstructionTable(report) {
           withoutCompile(byRunner.rest, compiles.rest),
         )
         rpcAgainstRest.push(
-          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${total.padStart(7)} ${without.padStart(10)}`,
+          `${c.id.padEnd(6)} ${warmup.padEnd(8)} ${total.padStart(7)} ${without.padStart(11)}`,
         )
       }
     }

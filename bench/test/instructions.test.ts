@@ -139,6 +139,10 @@ describe('instruction figures', () => {
     expect(table).toMatch(/get\s+short\s+rest\s+700000\s+1\.17x\s+350000\s+1\.17x/)
     expect(table).toMatch(/get\s+short\s+rpc\s+714000\s+1\.19x\s+366000\s+1\.16x/)
     expect(table).toMatch(/rpc against rest\n.*\nget\s+short\s+1\.02x\s+0\.99x/)
+    // Its figures end under their headings.
+    const lines = table.split('\n')
+    const headings = lines.find((line) => line.includes('w/o compile'))
+    expect(lines.find((line) => /^get\s+short\s+1\.02x/.test(line))?.length).toBe(headings?.length)
   })
 
   it('shows the spread of several samples beside their median', () => {
