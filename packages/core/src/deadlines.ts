@@ -13,6 +13,7 @@ export interface Deadline {
   /** `performance.now()` time at which `expire` runs. */
   readonly at: number
   readonly expire: () => void
+  /** Neighbours in its list (the list's sentinel at either end); `undefined` once unlinked. */
   prev: Deadline | undefined
   next: Deadline | undefined
   /** The list it waits in; `undefined` once done, and for lengths beyond {@link MAX_LISTS}. */
@@ -21,11 +22,17 @@ export interface Deadline {
   timer: ReturnType<typeof setTimeout> | undefined
 }
 
+/**
+ * The requests of one timeout length, in start order, as a ring closed by a sentinel of the same
+ * shape as its entries. Linking and unlinking then take no branch that depends on how many requests
+ * are in flight: with a branch for "the list is empty", steady concurrency never takes it, V8
+ * optimises the request path without it, and the first request after a lull deoptimises that path.
+ */
 interface DeadlineList {
   readonly timeout: number
-  head: Deadline | undefined
-  tail: Deadline | undefined
-  /** Armed for the head's deadline or earlier; kept while the list is idle (it then finds nothing due). */
+  /** `sentinel.next` is the oldest entry, `sentinel.prev` the newest; itself when the list is empty. */
+  readonly sentinel: Deadline
+  /** Armed for the oldest deadline or earlier; kept while the list is idle (it then finds nothing due). */
   timer: ReturnType<typeof setTimeout> | undefined
 }
 
@@ -43,51 +50,60 @@ function unref(timer: ReturnType<typeof setTimeout>): ReturnType<typeof setTimeo
 /** Lengths kept with a list of their own; others get a timer each (lengths are nearly always few). */
 const MAX_LISTS = 16
 
+const never = (): void => {}
+
+/** Every entry and every sentinel comes from here, so they share one object shape. */
+function deadline(at: number, expire: () => void, list: DeadlineList | undefined): Deadline {
+  return { at, expire, prev: undefined, next: undefined, list, timer: undefined }
+}
+
 /** A set of timeout lists; each transport owns one. */
 export class Deadlines {
   readonly #lists = new Map<number, DeadlineList>()
 
   /** Calls `expire` once `timeout` ms have passed, unless {@link Deadlines.cancel} comes first. */
   start(timeout: number, expire: () => void): Deadline {
-    let list = this.#lists.get(timeout)
-    if (list === undefined) {
-      if (this.#lists.size >= MAX_LISTS) return this.#alone(timeout, expire)
-      list = { timeout, head: undefined, tail: undefined, timer: undefined }
-      this.#lists.set(timeout, list)
-    }
-    const entry: Deadline = {
-      at: performance.now() + timeout,
-      expire,
-      prev: list.tail,
-      next: undefined,
-      list,
-      timer: undefined,
-    }
-    if (list.tail === undefined) list.head = entry
-    else list.tail.next = entry
-    list.tail = entry
+    const list = this.#lists.get(timeout) ?? this.#listFor(timeout)
+    if (list === undefined) return this.#alone(timeout, expire)
+    const entry = deadline(performance.now() + timeout, expire, list)
+    const sentinel = list.sentinel
+    const newest = sentinel.prev!
+    entry.prev = newest
+    entry.next = sentinel
+    newest.next = entry
+    sentinel.prev = entry
     if (list.timer === undefined) this.#arm(list, timeout)
     return entry
   }
 
   /** Forgets `entry` (its request ended); a no-op when it already expired or was cancelled. */
   cancel(entry: Deadline): void {
-    const list = entry.list
-    if (list === undefined) {
+    if (entry.list === undefined) {
       // A timer of its own (see #alone), or already done.
       if (entry.timer !== undefined) clearTimeout(entry.timer)
       entry.timer = undefined
       return
     }
     entry.list = undefined
-    if (entry.prev === undefined) list.head = entry.next
-    else entry.prev.next = entry.next
-    if (entry.next === undefined) list.tail = entry.prev
-    else entry.next.prev = entry.prev
+    const prev = entry.prev!
+    const next = entry.next!
+    prev.next = next
+    next.prev = prev
     entry.prev = undefined
     entry.next = undefined
     // The timer stays armed (it fires early at worst, finds nothing due and re-arms): clearing and
     // re-creating it per request is what this avoids.
+  }
+
+  /** A new list for `timeout`, or `undefined` past {@link MAX_LISTS} lengths. */
+  #listFor(timeout: number): DeadlineList | undefined {
+    if (this.#lists.size >= MAX_LISTS) return undefined
+    const sentinel = deadline(Number.POSITIVE_INFINITY, never, undefined)
+    sentinel.prev = sentinel
+    sentinel.next = sentinel
+    const list: DeadlineList = { timeout, sentinel, timer: undefined }
+    this.#lists.set(timeout, list)
+    return list
   }
 
   #arm(list: DeadlineList, delay: number): void {
@@ -97,27 +113,22 @@ export class Deadlines {
   #fire(list: DeadlineList): void {
     list.timer = undefined
     const now = performance.now()
-    let entry = list.head
-    while (entry !== undefined && entry.at <= now) {
-      const next = entry.next
+    const sentinel = list.sentinel
+    // The sentinel is never due (its deadline is infinite), so it ends the walk. The oldest entry is
+    // read again after each `expire`, which may have ended other requests of this list.
+    let entry = sentinel.next!
+    while (entry.at <= now) {
       this.cancel(entry)
       entry.expire()
-      entry = next
+      entry = sentinel.next!
     }
     // `expire` may have started or ended requests; re-arm for whatever is now oldest.
-    const head = list.head
-    if (head !== undefined && list.timer === undefined) this.#arm(list, head.at - now)
+    const oldest = sentinel.next!
+    if (oldest !== sentinel && list.timer === undefined) this.#arm(list, oldest.at - now)
   }
 
   #alone(timeout: number, expire: () => void): Deadline {
-    const entry: Deadline = {
-      at: performance.now() + timeout,
-      expire,
-      prev: undefined,
-      next: undefined,
-      list: undefined,
-      timer: undefined,
-    }
+    const entry = deadline(performance.now() + timeout, expire, undefined)
     entry.timer = unref(
       setTimeout(() => {
         entry.timer = undefined

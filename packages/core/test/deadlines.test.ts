@@ -47,6 +47,21 @@ describe('Deadlines', () => {
     expect(expired).toEqual(['c'])
   })
 
+  it('never expires an entry that an earlier expiry ended (both due at the same time)', () => {
+    fake()
+    const deadlines = new Deadlines()
+    const expired: string[] = []
+    let b: ReturnType<Deadlines['start']> | undefined
+    deadlines.start(50, () => {
+      expired.push('a')
+      deadlines.cancel(b!)
+    })
+    b = deadlines.start(50, () => expired.push('b'))
+    deadlines.start(50, () => expired.push('c'))
+    vi.advanceTimersByTime(50)
+    expect(expired).toEqual(['a', 'c'])
+  })
+
   it('keeps lengths apart: a short timeout started later expires first', () => {
     fake()
     const deadlines = new Deadlines()
