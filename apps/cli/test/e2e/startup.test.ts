@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -62,5 +71,64 @@ describe('start-up', () => {
       FORCE_COLOR: '1',
     })
     expect(modules).toEqual(expect.arrayContaining(['jq-wasm', 'picocolors']))
+  })
+})
+
+// Node 22.1 and later can keep compiled code between runs (module.enableCompileCache).
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
+const hasCompileCache = major > 22 || (major === 22 && minor >= 1)
+const cacheDir = (env: Record<string, string>) => join(env.HOME!, '.cache', 'maxcli', 'node-compile-cache')
+
+describe('compiled-code cache', () => {
+  const apiCall = () => ({ MAX_SERVER: server.url, MAX_USERNAME: 'ann', MAX_TOKEN: server.issueToken('ann') })
+
+  it.runIf(hasCompileCache)(
+    'keeps the compiled CLI in a private cache directory and reads it on the next run',
+    async () => {
+      const env = isolatedEnv(apiCall())
+      const first = await runCli(['api', '/people/ann'], env)
+      expect(first.code, first.stderr).toBe(0)
+      const dir = cacheDir(env)
+      expect(statSync(dir).mode & 0o777).toBe(0o700)
+      expect(readdirSync(dir).length).toBeGreaterThan(0)
+      // Node's own report of what its compile cache did.
+      const second = await runCli(['api', '/people/ann'], { ...env, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' })
+      expect(second.code, second.stderr).toBe(0)
+      expect(second.stderr).toMatch(/cli\.cjs was accepted/)
+      expect(JSON.parse(second.stdout)).toMatchObject({ username: 'ann' })
+    },
+  )
+
+  it.runIf(hasCompileCache)(
+    'makes an existing cache directory of its own private before using it',
+    async () => {
+      const env = isolatedEnv(apiCall())
+      mkdirSync(cacheDir(env), { recursive: true })
+      chmodSync(cacheDir(env), 0o777)
+      expect((await runCli(['api', '/people/ann'], env)).code).toBe(0)
+      expect(statSync(cacheDir(env)).mode & 0o777).toBe(0o700)
+      expect(readdirSync(cacheDir(env)).length).toBeGreaterThan(0)
+    },
+  )
+
+  it('runs uncached when the cache path is not a directory', async () => {
+    const env = isolatedEnv(apiCall())
+    mkdirSync(join(cacheDir(env), '..'), { recursive: true })
+    writeFileSync(cacheDir(env), 'not a directory')
+    const result = await runCli(['api', '/people/ann'], env)
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toBe('')
+    expect(readFileSync(cacheDir(env), 'utf8')).toBe('not a directory')
+  })
+
+  it('writes no cache with NODE_DISABLE_COMPILE_CACHE=1, nor on a Node without one', async () => {
+    const env = isolatedEnv({ ...apiCall(), NODE_DISABLE_COMPILE_CACHE: '1' })
+    expect((await runCli(['api', '/people/ann'], env)).code).toBe(0)
+    expect(existsSync(cacheDir(env))).toBe(false)
+    if (!hasCompileCache) {
+      const plain = isolatedEnv(apiCall())
+      expect((await runCli(['api', '/people/ann'], plain)).code).toBe(0)
+      expect(existsSync(cacheDir(plain))).toBe(false)
+    }
   })
 })
