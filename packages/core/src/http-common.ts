@@ -39,6 +39,15 @@ export function requestPathOf(url: string): string {
   return whole.pathname + whole.search
 }
 
+/**
+ * The request path (path and query) of an absolute URL whose path starts at `slash`: the text up to
+ * a fragment, which stays with the client and is never part of a request.
+ */
+export function requestPathAt(url: string, slash: number): string {
+  const hash = indexOfText.call(url, '#', slash)
+  return hash === -1 ? sliceText.call(url, slash) : sliceText.call(url, slash, hash)
+}
+
 /** `text.slice(from, to)`, with feedback that does not depend on how the string is stored. */
 export function sliceOf(text: string, from: number, to?: number): string {
   return sliceText.call(text, from, to)

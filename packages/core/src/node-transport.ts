@@ -12,6 +12,7 @@ import {
   pathStartOf,
   REDIRECTS,
   redirectHop,
+  requestPathAt,
   requestPathOf,
   sliceOf,
   withEncoding,
@@ -197,7 +198,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
         hostname: origin.hostname,
         port: origin.port,
         // A URL cut before a `/` that is not its path's (no path, or a query after the host) is parsed.
-        path: slash !== -1 && origin.cut ? sliceOf(url, slash) : requestPathOf(url),
+        path: slash !== -1 && origin.cut ? requestPathAt(url, slash) : requestPathOf(url),
         method,
         headers: sent,
       }

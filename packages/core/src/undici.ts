@@ -16,6 +16,7 @@ import {
   pathStartOf,
   REDIRECTS,
   redirectHop,
+  requestPathAt,
   sliceOf,
   withEncoding,
 } from './http-common.js'
@@ -264,7 +265,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     // A URL is not parsed per request: the origin is cut from the string (as node-transport does).
     const slash = pathStartOf(url)
     let origin = slash === -1 ? url : sliceOf(url, 0, slash)
-    let path = slash === -1 ? '/' : sliceOf(url, slash)
+    let path = slash === -1 ? '/' : requestPathAt(url, slash)
     let pool = this.state.pools.get(origin)
     if (pool === undefined) {
       try {

@@ -61,7 +61,7 @@ export function socketTransportSuite(
       expect(JSON.parse(Buffer.from(result.body).toString())).toEqual({ got: { a: 1 } })
     })
 
-    it('sends the path and query of a URL with no path, or with a query or fragment right after the host', async () => {
+    it('sends the path and query of a URL with no path, with a query or fragment right after the host, or with a fragment', async () => {
       const paths: Array<string | undefined> = []
       const server = await serve((req, res) => {
         paths.push(req.url)
@@ -70,12 +70,23 @@ export function socketTransportSuite(
       const transport = create()
       // A query after the host may hold a `/`; the first `/` after `//` is then not the path's.
       const urls = ['?next=/people/x&a=1', '', '?q=1', '#/frag/x', '\\people/x', '/people/ann?next=/x']
+      // The fragment stays with the client, wherever it is.
+      urls.push('/people/ann?x=1#top', '/people/ann#/x?y=2')
       for (const rest of urls) {
         expect((await transport({ method: 'GET', url: `${server.url}${rest}`, headers: {} })).status).toBe(
           200,
         )
       }
-      expect(paths).toEqual(['/?next=/people/x&a=1', '/', '/?q=1', '/', '/people/x', '/people/ann?next=/x'])
+      expect(paths).toEqual([
+        '/?next=/people/x&a=1',
+        '/',
+        '/?q=1',
+        '/',
+        '/people/x',
+        '/people/ann?next=/x',
+        '/people/ann?x=1',
+        '/people/ann',
+      ])
     })
 
     it(`reuses kept-alive connections for sequential requests (${keptAlive} at most)`, async () => {
