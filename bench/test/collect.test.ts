@@ -17,4 +17,16 @@ describe('collectOutput', () => {
   it('rejects when the command cannot be started', async () => {
     await expect(collectOutput('/nonexistent/command', [])).rejects.toThrow(/ENOENT/)
   })
+
+  it('stops a process that prints more than the limit, and says which stream', async () => {
+    const flood = 'const line = "x".repeat(4096); for (;;) process.stdout.write(line)'
+    await expect(collectOutput(process.execPath, ['-e', flood], process.env, 100_000)).rejects.toThrow(
+      /printed more than 100000 bytes on stdout/,
+    )
+  })
+
+  it('keeps multi-byte characters split across chunks whole', async () => {
+    const run = await collectOutput(process.execPath, ['-e', 'process.stdout.write("é".repeat(100_000))'])
+    expect(run.stdout).toBe('é'.repeat(100_000))
+  })
 })
