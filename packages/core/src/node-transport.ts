@@ -1,6 +1,6 @@
 import type * as HttpModule from 'node:http'
 import type https from 'node:https'
-import { type Deadline, Deadlines } from './deadlines.js'
+import { type Deadline, Deadlines, monotonicNow } from './deadlines.js'
 import { ResponseTooLargeError } from './errors.js'
 import { isFormData } from './form-data.js'
 import {
@@ -251,7 +251,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): Transpo
   ): void {
     res.resume()
     const status = res.statusCode ?? 0
-    const left = timeout === undefined ? undefined : timeout - (performance.now() - startedAt)
+    const left = timeout === undefined ? undefined : timeout - (monotonicNow() - startedAt)
     const location = res.headers.location!
     let hop: Hop
     try {

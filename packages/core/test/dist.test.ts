@@ -131,9 +131,9 @@ console.log(JSON.stringify({
   // Response globals) costs ~50 ms on Node 20 and node:https ~15 ms, and a plain JSON call needs
   // neither. Which of them `node:http` itself loads depends on the Node version (newer ones load
   // zlib with it), so the package is compared with bare `node:http` doing the same calls.
-  it('sends a JSON request over http loading no more of undici, node:https, node:zlib than node:http does', async () => {
+  it('sends a JSON request over http loading no more of undici, node:https, node:zlib, node:perf_hooks than node:http does', async () => {
     const report = `const loaded = (name) => process.moduleLoadList.some((entry) => entry.includes(name))
-console.log(JSON.stringify({ undici: loaded('undici'), https: loaded('NativeModule https'), zlib: loaded('NativeModule zlib') }))`
+console.log(JSON.stringify({ undici: loaded('undici'), https: loaded('NativeModule https'), zlib: loaded('NativeModule zlib'), perf_hooks: loaded('NativeModule perf_hooks') }))`
     const baseline = (await node(
       'bare.mjs',
       `import { createRequire } from 'node:module'
@@ -167,7 +167,7 @@ await max.request({ method: 'POST', path: '/people/cy/activities', body: { objec
 server.close()
 ${report}`,
     )) as Record<string, boolean>
-    for (const name of ['undici', 'https', 'zlib']) {
+    for (const name of ['undici', 'https', 'zlib', 'perf_hooks']) {
       // Loaded by the package only if bare node:http loads it too.
       expect(
         out[name] === false || baseline[name] === true,
@@ -176,7 +176,7 @@ ${report}`,
     }
     // On Node 20 (where node:http loads none of them) the package must not either.
     if (process.versions.node.startsWith('20.'))
-      expect(out).toEqual({ undici: false, https: false, zlib: false })
+      expect(out).toEqual({ undici: false, https: false, zlib: false, perf_hooks: false })
   })
 
   it('loads the undici package only when createUndiciTransport is called', async () => {
