@@ -1,33 +1,13 @@
 import { execFile } from 'node:child_process'
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { packageDir, withBuiltPackage } from './built-package.js'
 
-// The built package, as consumers get it: `pnpm --filter @maxclient/core build` (turbo's test task builds first).
-const packageDir = fileURLToPath(new URL('..', import.meta.url))
 const run = promisify(execFile)
-let dir: string
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'maxclient-core-dist-'))
-  mkdirSync(join(dir, 'node_modules', '@maxclient'), { recursive: true })
-  symlinkSync(packageDir, join(dir, 'node_modules', '@maxclient', 'core'), 'dir')
-})
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
+const scriptDir = withBuiltPackage('maxclient-core-dist-')
 
 // Each script starts a server on 127.0.0.1, makes one authenticated call through the package and
 // prints what it saw.
@@ -45,6 +25,7 @@ function serve() {
 `
 
 async function node(file: string, source: string): Promise<unknown> {
+  const dir = scriptDir()
   const path = join(dir, file)
   writeFileSync(path, source)
   const { stdout } = await run(process.execPath, [path], { cwd: dir })

@@ -1,26 +1,16 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { packageDir, withBuiltPackage } from './built-package.js'
 
-// The built package (turbo's test task builds first), in a process of its own whose V8 reports
-// every deoptimisation: what a long-running service gets from the package, not the test's copy.
-const packageDir = fileURLToPath(new URL('..', import.meta.url))
+// The built package, in a process of its own whose V8 reports every optimisation and
+// deoptimisation: what a long-running service gets from the package, not the test's copy.
 const distUrl = pathToFileURL(join(packageDir, 'dist')).href
 const run = promisify(execFile)
-let dir: string
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'maxclient-core-steady-'))
-  mkdirSync(join(dir, 'node_modules', '@maxclient'), { recursive: true })
-  symlinkSync(packageDir, join(dir, 'node_modules', '@maxclient', 'core'), 'dir')
-})
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
+const scriptDir = withBuiltPackage('maxclient-core-steady-')
 
 // Spells of 32 requests in flight through the node transport (with a timeout, as clients send
 // them), against a server in the same process; `LULL` marks the pause between two spells.
@@ -46,6 +36,7 @@ server.close()
 
 describe('the node transport under steady load', () => {
   it('stays optimised when requests resume after a lull (no code path that only an idle transport takes)', async () => {
+    const dir = scriptDir()
     const path = join(dir, 'steady.mjs')
     writeFileSync(path, script)
     // Compiles on the main thread, so the request path is optimised before the lull on any machine.
