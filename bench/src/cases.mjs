@@ -95,7 +95,7 @@ export const PROCESS_CASES = [
     id: 'cli-oneshot',
     title: 'one-shot process: start, one authenticated GET, exit',
     baseline: 'raw-http-script',
-    runners: ['raw-http-script', 'fetch-script', 'maxcli', 'python-requests'],
+    runners: ['raw-http-script', 'raw-http-cjs-script', 'fetch-script', 'maxcli', 'python-requests'],
     runs: { full: 10, smoke: 1 },
   },
   {

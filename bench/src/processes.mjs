@@ -2,7 +2,7 @@
 // the parent; CPU and peak RSS come from the process itself through src/probe.cjs.
 
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { basename, dirname, isAbsolute, join } from 'node:path'
@@ -83,6 +83,8 @@ export function processCommand(caseId, runner, username, mode = 'full') {
         args: ['--require', probe, join(here, 'oneshot/raw-http.mjs')],
         check: hasPerson,
       }
+    case 'raw-http-cjs-script':
+      return { command: node, args: ['--require', probe, cjsFloor()], check: hasPerson }
     case 'fetch-script':
       return { command: node, args: ['--require', probe, join(here, 'oneshot/fetch.mjs')], check: hasPerson }
     case 'node-e-0':
@@ -145,6 +147,22 @@ function sharedCacheHome() {
     cacheHome = dir
   }
   return cacheHome
+}
+
+/**
+ * The one-shot floor as CommonJS: oneshot/raw-http.mjs with its one import turned into a `require`,
+ * written once per benchmark. The module system is the only difference: on Node 22 and later an ES
+ * module importing `node:http` builds that module's namespace, which loads undici (~25 ms), and
+ * maxcli is CommonJS.
+ */
+function cjsFloor() {
+  const file = join(sharedCacheHome(), 'raw-http.cjs')
+  const source = readFileSync(join(here, 'oneshot/raw-http.mjs'), 'utf8')
+  const cjs = source.replace(/^import http from 'node:http'$/m, "const http = require('node:http')")
+  if (cjs === source)
+    throw new Error("oneshot/raw-http.mjs no longer has the line `import http from 'node:http'`")
+  writeFileSync(file, cjs)
+  return file
 }
 
 /**
